@@ -1,0 +1,333 @@
+"""The analysis engine: one Presidio AnalyzerEngine per process for nb, nn, da and en.
+
+Each language gets a spaCy pipeline from ``models/<lang>`` (trained NER plus lemmatizer) or, where no
+trained pipeline is shipped, a blank pipeline with spacy-lookups-data lemmas so that context words still
+work. Recognizers come from the ``recognizers`` package. Segments are grouped by language and packed
+into batches of a few thousand characters, so a spreadsheet of ten thousand short cells costs a few
+hundred Presidio calls, not ten thousand; texts longer than a batch are cut at whitespace with an overlap.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import spacy
+from spacy.language import Language
+
+from screening.document import CATEGORY_PERSONAL, CATEGORY_SPECIAL, Document, Finding, Segment
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES: tuple[str, ...] = ("nb", "nn", "da", "en")
+_SPACY_LANGUAGE = {"nb": "nb", "nn": "nb", "da": "da", "en": "en"}
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+BATCH_CHARS = 4000  # characters per Presidio call when packing short segments
+CHUNK_CHARS = 20000  # longest text given to spaCy in one piece (spaCy refuses more than 1,000,000)
+CHUNK_OVERLAP = 200
+_SEPARATOR = "\n\n"
+MIN_DETECT_LETTERS = 20  # shorter segments take the language of their document
+HINT_SCORE = 0.9
+
+
+def load_pipeline(language: str, models_dir: Path = MODELS_DIR) -> Language:
+    """The spaCy pipeline for a language: the trained one from models/, else blank with lemmas."""
+    path = models_dir / language
+    if (path / "config.cfg").exists():
+        return spacy.load(path)
+    nlp = spacy.blank(_SPACY_LANGUAGE[language])
+    try:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    except (ValueError, OSError) as error:  # no lookup table for this language
+        logger.debug("no lemma table for %s: %s", language, error)
+        nlp.remove_pipe("lemmatizer")
+    return nlp
+
+
+class _PreloadedNlpEngine:
+    """Presidio's SpacyNlpEngine, handed pipelines that are already loaded (never downloads)."""
+
+    @staticmethod
+    def create(pipelines: dict[str, Language]):
+        from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+        configuration = NerModelConfiguration(
+            model_to_presidio_entity_mapping={"PER": "PERSON", "PERSON": "PERSON"},
+            labels_to_ignore=["ORG", "LOC", "MISC", "GPE", "GPE_LOC", "GPE_ORG", "PROD", "EVT", "DRV"],
+            low_score_entity_names=[],
+        )
+        engine = SpacyNlpEngine(
+            models=[{"lang_code": code, "model_name": f"preloaded:{code}"} for code in pipelines],
+            ner_model_configuration=configuration,
+        )
+        engine.nlp = dict(pipelines)
+        return engine
+
+
+def _special_recognizers(languages: Sequence[str]) -> list:
+    try:
+        from recognizers.special import SpecialCategoryRecognizer
+    except ImportError:
+        logger.warning("recognizers.special is not available: special categories are not screened")
+        return []
+    return [SpecialCategoryRecognizer(supported_language=language) for language in languages]
+
+
+def _special_types() -> dict[str, str]:
+    try:
+        from recognizers.special import SPECIAL_ENTITY_TYPES
+    except ImportError:
+        return {}
+    return dict(SPECIAL_ENTITY_TYPES)
+
+
+@dataclass
+class _Batch:
+    language: str
+    text: str
+    parts: list[tuple[str, int, int, int]]  # (segment id, offset in batch, start in segment, end in segment)
+
+
+class LanguageDetector:
+    """Bokmål, Nynorsk, Danish, Swedish or English for a text, offline (lingua)."""
+
+    def __init__(self) -> None:
+        from lingua import Language as Lingua
+        from lingua import LanguageDetectorBuilder
+
+        self._codes = {
+            Lingua.BOKMAL: "nb",
+            Lingua.NYNORSK: "nn",
+            Lingua.DANISH: "da",
+            Lingua.SWEDISH: "sv",
+            Lingua.ENGLISH: "en",
+        }
+        self._detector = LanguageDetectorBuilder.from_languages(*self._codes).build()
+
+    def detect(self, text: str) -> str | None:
+        language = self._detector.detect_language_of(text)
+        return self._codes.get(language) if language else None
+
+
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+class Analyzer:
+    """Finds personal data in documents. Build once per process: loading takes a few seconds."""
+
+    def __init__(
+        self,
+        languages: Sequence[str] = LANGUAGES,
+        models_dir: Path = MODELS_DIR,
+        score_threshold: float = 0.5,
+    ) -> None:
+        from presidio_analyzer import AnalyzerEngine
+
+        import recognizers
+
+        self.languages = tuple(languages)
+        self.score_threshold = score_threshold
+        self.pipelines = {language: load_pipeline(language, models_dir) for language in self.languages}
+        nlp_engine = _PreloadedNlpEngine.create(self.pipelines)
+        registry = recognizers.nordic_registry(self.languages)
+        registry.add_nlp_recognizer(nlp_engine=nlp_engine)
+        for recognizer in _special_recognizers(self.languages):
+            registry.add_recognizer(recognizer)
+        self.engine = AnalyzerEngine(
+            registry=registry,
+            nlp_engine=nlp_engine,
+            supported_languages=list(self.languages),
+            default_score_threshold=score_threshold,
+        )
+        self.special_types = _special_types()
+        self._detector: LanguageDetector | None = None
+
+    # Language -----------------------------------------------------------------------------------
+
+    @property
+    def detector(self) -> LanguageDetector:
+        if self._detector is None:
+            self._detector = LanguageDetector()
+        return self._detector
+
+    def _supported(self, language: str | None, fallback: str) -> str:
+        if language in self.languages:
+            return language
+        if language and language.split("-")[0].lower() in self.languages:
+            return language.split("-")[0].lower()
+        if language == "sv":  # no Swedish pipeline: Bokmål tokenises it best of ours
+            return "nb" if "nb" in self.languages else fallback
+        return fallback
+
+    def document_language(self, document: Document, forced: str | None = None) -> str:
+        if forced:
+            return self._supported(forced, self.languages[0])
+        sample = "\n".join(s.text for s in document.segments if s.entity_hint is None)[:5000]
+        detected = self.detector.detect(sample) if len(_LETTERS.findall(sample)) >= 3 else None
+        return self._supported(detected, self.languages[0])
+
+    def segment_languages(self, document: Document, forced: str | None = None) -> dict[str, str]:
+        """The analysis language of each segment: forced, stated by the file, detected, or the document's."""
+        default = self.document_language(document, forced)
+        languages: dict[str, str] = {}
+        for segment in document.segments:
+            if forced:
+                languages[segment.id] = default
+            elif segment.language:
+                languages[segment.id] = self._supported(segment.language, default)
+            elif len(_LETTERS.findall(segment.text)) >= MIN_DETECT_LETTERS:
+                languages[segment.id] = self._supported(self.detector.detect(segment.text), default)
+            else:
+                languages[segment.id] = default
+        return languages
+
+    # Analysis -----------------------------------------------------------------------------------
+
+    def analyze_document(self, document: Document, language: str | None = None) -> list[Finding]:
+        languages = self.segment_languages(document, language)
+        return self.analyze_segments(document.segments, languages)
+
+    def analyze_segments(self, segments: Sequence[Segment], languages: dict[str, str]) -> list[Finding]:
+        findings: list[Finding] = []
+        for segment in segments:
+            if segment.entity_hint and segment.text.strip():
+                findings.append(self._hint_finding(segment, languages[segment.id]))
+        for batch in self._batches(segments, languages):
+            findings.extend(self._analyze_batch(batch))
+        return resolve_overlaps(findings)
+
+    def analyze_text(self, text: str, language: str) -> list[Finding]:
+        from screening.document import Location
+
+        segment = Segment("text", text, Location("text"))
+        return self.analyze_segments([segment], {"text": language})
+
+    def _hint_finding(self, segment: Segment, language: str) -> Finding:
+        stripped = segment.text.strip()
+        start = segment.text.index(stripped)
+        return Finding(
+            segment_id=segment.id,
+            start=start,
+            end=start + len(stripped),
+            entity_type=segment.entity_hint or "",
+            score=HINT_SCORE,
+            text=stripped,
+            recognizer="field_hint",
+            language=language,
+        )
+
+    def _batches(self, segments: Sequence[Segment], languages: dict[str, str]) -> Iterable[_Batch]:
+        open_batches: dict[str, _Batch] = {}
+        for segment in segments:
+            if not segment.text.strip():
+                continue
+            language = languages[segment.id]
+            for start, end in chunks(segment.text):
+                piece = segment.text[start:end]
+                batch = open_batches.get(language)
+                if batch is not None and len(batch.text) + len(_SEPARATOR) + len(piece) > BATCH_CHARS:
+                    yield batch
+                    batch = None
+                if batch is None:
+                    batch = _Batch(language, "", [])
+                    open_batches[language] = batch
+                else:
+                    batch.text += _SEPARATOR
+                batch.parts.append((segment.id, len(batch.text), start, end))
+                batch.text += piece
+        yield from open_batches.values()
+
+    def _analyze_batch(self, batch: _Batch) -> list[Finding]:
+        nlp_artifacts = self.engine.nlp_engine.process_text(batch.text, batch.language)
+        results = self.engine.analyze(
+            text=batch.text,
+            language=batch.language,
+            nlp_artifacts=nlp_artifacts,
+            score_threshold=self.score_threshold,
+        )
+        findings = []
+        for result in results:
+            for segment_id, offset, seg_start, seg_end in batch.parts:
+                piece_end = offset + (seg_end - seg_start)
+                if result.start >= offset and result.end <= piece_end:
+                    start = seg_start + result.start - offset
+                    end = seg_start + result.end - offset
+                    value = batch.text[result.start:result.end]
+                    findings.append(self._finding(result, segment_id, start, end, value, batch.language))
+                    break
+        return findings
+
+    def _finding(self, result, segment_id: str, start: int, end: int, value: str, language: str) -> Finding:
+        metadata = dict(result.recognition_metadata or {})
+        special = self.special_types.get(result.entity_type)
+        return Finding(
+            segment_id=segment_id,
+            start=start,
+            end=end,
+            entity_type=result.entity_type,
+            score=round(float(result.score), 4),
+            text=value,
+            recognizer=str(metadata.get("recognizer_name", "")),
+            category=CATEGORY_SPECIAL if special else CATEGORY_PERSONAL,
+            special_category=special,
+            language=language,
+            metadata={k: v for k, v in metadata.items() if isinstance(v, (str, int, float, bool))},
+        )
+
+
+def chunks(text: str, size: int = CHUNK_CHARS, overlap: int = CHUNK_OVERLAP) -> list[tuple[int, int]]:
+    """Cut a long text into pieces at whitespace, each overlapping the previous one a little."""
+    if len(text) <= size:
+        return [(0, len(text))]
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = text.rfind(" ", start + size // 2, end)
+            cut = max(cut, text.rfind("\n", start + size // 2, end))
+            if cut > start:
+                end = cut
+        pieces.append((start, end))
+        if end >= len(text):
+            break
+        start = max(end - overlap, start + 1)
+    return pieces
+
+
+_TYPE_PRIORITY = {"PERSON": 1, "ADDRESS": 1, "DATE_OF_BIRTH": 2}
+
+
+def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Keep, per segment, the best of overlapping personal-data findings; special categories apart.
+
+    Better means: higher score, then longer, then a checksum-validated identifier over a name or address.
+    Duplicates (from overlapping chunks) collapse into one.
+    """
+    kept: list[Finding] = []
+    by_lane: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        by_lane.setdefault((finding.segment_id, finding.category), []).append(finding)
+    for lane in by_lane.values():
+        ordered = sorted(
+            lane,
+            key=lambda f: (-f.score, -(f.end - f.start), _TYPE_PRIORITY.get(f.entity_type, 0), f.start),
+        )
+        chosen: list[Finding] = []
+        for finding in ordered:
+            if all(finding.end <= other.start or finding.start >= other.end for other in chosen):
+                chosen.append(finding)
+        kept.extend(sorted(chosen, key=lambda f: f.start))
+    return kept
+
+
+@lru_cache(maxsize=1)
+def shared_analyzer(languages: tuple[str, ...] = LANGUAGES) -> Analyzer:
+    """The process-wide analyzer (built on first use)."""
+    return Analyzer(languages)

@@ -1,0 +1,424 @@
+"""read -> analyse -> plan -> write -> verify -> report, for one file and for a job of many.
+
+A :class:`Job` holds what a run shares: the analyzer (built once), the policy, and the placeholder
+book that numbers values consistently across all files of the run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from screening import children
+from screening.analysis import Analyzer, shared_analyzer
+from screening.document import (
+    CATEGORY_SPECIAL,
+    Adapter,
+    Document,
+    Finding,
+    FormatError,
+    Plan,
+    Replacement,
+)
+from screening.formats import adapter_for
+from screening.placeholders import NAME_TYPES, PlaceholderBook, mask, split_genitive
+from screening.policy import Policy
+from screening.verify import Leftover, verify_copy
+
+logger = logging.getLogger(__name__)
+
+MODES = ("placeholder", "mask", "remove", "pseudonym")
+STATUS_OK, STATUS_ERROR, STATUS_QUARANTINED, STATUS_SKIPPED = "ok", "error", "quarantined", "skipped"
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+@dataclass
+class Settings:
+    mode: str = "placeholder"
+    language: str | None = None  # None: detect per segment
+    policy: Policy = field(default_factory=Policy)
+    include_values: bool = False
+    screening_date: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass
+class FileResult:
+    """What happened to one file; ``to_dict`` gives its entry in the JSON report."""
+
+    path: str
+    format: str | None = None
+    status: str = STATUS_OK
+    error: str | None = None
+    output: str | None = None
+    sha256: str | None = None
+    language: str | None = None
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    special_categories: list[str] = field(default_factory=list)
+    child_data: bool = False
+    child_reasons: list[str] = field(default_factory=list)
+    verified: bool | None = None
+    unscanned: list[dict[str, Any]] = field(default_factory=list)
+    segments: int = 0
+
+    @property
+    def risk(self) -> str:
+        if self.special_categories:
+            return "special"
+        return "personal" if self.findings else "none"
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return dict(sorted(Counter(f["entity_type"] for f in self.findings).items()))
+
+    def to_dict(self) -> dict[str, Any]:
+        entry: dict[str, Any] = {
+            "path": self.path,
+            "output": self.output,
+            "format": self.format,
+            "sha256": self.sha256,
+            "language": self.language,
+            "status": self.status,
+        }
+        if self.error:
+            entry["error"] = self.error
+        entry.update(
+            {
+                "risk": self.risk,
+                "special_categories": self.special_categories,
+                "child_data": self.child_data,
+                "child_reasons": self.child_reasons,
+                "counts": self.counts,
+                "verified": self.verified,
+                "unscanned": self.unscanned,
+                "findings": self.findings,
+            }
+        )
+        return entry
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def expand_paths(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
+    """(file, path relative to the output folder) for every file under the given paths, sorted.
+
+    Hidden files and folders (names starting with a dot) are left out, as are temporary copies
+    of this tool.
+    """
+    found: list[tuple[Path, Path]] = []
+    for path in paths:
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file() or p.is_symlink()):
+                relative = file.relative_to(path)
+                if any(part.startswith(".") for part in relative.parts):
+                    continue
+                found.append((file, relative))
+        else:
+            found.append((path, Path(path.name)))
+    return found
+
+
+_NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<name>[A-ZÆØÅÄÖÜ][\w\-]+)[ \t]$")
+_NAME_AFTER = re.compile(r"^[ \t](?P<name>[A-ZÆØÅÄÖÜ][\w\-]+)")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from spacy.lang.da.stop_words import STOP_WORDS as DANISH
+    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+    from spacy.lang.nb.stop_words import STOP_WORDS as NORWEGIAN
+
+    return frozenset(DANISH | ENGLISH | NORWEGIAN)
+
+
+def _extend_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a lone first name or surname over an adjacent capitalised word: "Kari" + " Nordmann".
+
+    When "Ola Nordmann" was found, "Kari Nordmann" elsewhere must not become "Kari [PERSON_1]".
+    """
+    before = _NAME_BEFORE.search(text[max(0, start - 40):start])
+    if before and before.group("name").lower() not in _function_words():
+        start -= len(before.group(0))
+    after = _NAME_AFTER.match(text[end:end + 40])
+    if after and after.group("name").lower() not in _function_words():
+        end += len(after.group(0))
+    return start, end
+
+
+def _dominant_language(document: Document, languages: dict[str, str]) -> str | None:
+    weights: Counter[str] = Counter()
+    for segment in document.segments:
+        weights[languages.get(segment.id, "")] += len(segment.text)
+    weights.pop("", None)
+    return weights.most_common(1)[0][0] if weights else None
+
+
+class Job:
+    """One run over one or more files, sharing the analyzer, policy and placeholder numbering."""
+
+    def __init__(self, settings: Settings | None = None, analyzer: Analyzer | None = None) -> None:
+        self.settings = settings or Settings()
+        self.analyzer = analyzer or shared_analyzer()
+        self.book = PlaceholderBook()
+        self._job_values: dict[str, str] = {}  # value -> entity type, for propagation across files
+
+    # Analysis ------------------------------------------------------------------------------------
+
+    def findings(self, document: Document) -> tuple[list[Finding], dict[str, str]]:
+        """The findings the policy reports, with every occurrence of a redacted value included."""
+        policy = self.settings.policy
+        languages = self.analyzer.segment_languages(document, self.settings.language)
+        raw = self.analyzer.analyze_segments(document.segments, languages) + policy.deny_findings(document.segments)
+        reported = [f for f in raw if policy.reports(f)]
+        reported = self._propagate(document, reported)
+        return reported, languages
+
+    def _propagate(self, document: Document, findings: list[Finding]) -> list[Finding]:
+        """Add the other occurrences of each found value, in this file or found earlier in the job.
+
+        A name the model saw once is replaced everywhere it stands, also as a lone first name or
+        surname and with a genitive ending ("Olas"), so the copy has no leftover and the placeholders
+        stay consistent.
+        """
+        values = dict(self._job_values)
+        for finding in findings:
+            if finding.category == CATEGORY_SPECIAL or len(finding.text.strip()) < 2:
+                continue
+            values.setdefault(finding.text, finding.entity_type)
+            if finding.entity_type in NAME_TYPES:
+                for token in finding.text.split():
+                    if len(token) >= 3 and token[0].isupper() and not token.endswith("."):
+                        values.setdefault(token, finding.entity_type)
+        self._job_values.update(values)
+        if not values:
+            return findings
+        order = {segment.id: index for index, segment in enumerate(document.segments)}
+        taken: dict[str, list[tuple[int, int]]] = {}
+        for finding in findings:
+            taken.setdefault(finding.segment_id, []).append((finding.start, finding.end))
+        alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+        pattern = re.compile(rf"(?<!\w)(?P<value>{alternatives})(?P<genitive>'s|’s|s|'|’)?(?!\w)")
+        added: list[Finding] = []
+        for segment in document.segments:
+            spans = taken.setdefault(segment.id, [])
+            for match in pattern.finditer(segment.text):
+                entity_type = values[match.group("value")]
+                start, end = match.start(), match.end() if entity_type in NAME_TYPES else match.end("value")
+                if entity_type in NAME_TYPES and " " not in match.group("value"):
+                    start, end = _extend_name(segment.text, start, end)
+                if any(start < e and end > s for s, e in spans):
+                    continue
+                added.append(Finding(segment.id, start, end, entity_type, 1.0,
+                                     segment.text[start:end], recognizer="propagated"))
+                spans.append((start, end))
+        return sorted(findings + added, key=lambda f: (order.get(f.segment_id, 0), f.start))
+
+    # Planning ------------------------------------------------------------------------------------
+
+    def plan(self, document: Document, findings: list[Finding]) -> tuple[Plan, dict[int, str]]:
+        """Replacements for the findings the policy redacts; also finding index -> placeholder."""
+        policy = self.settings.policy
+        mode = self.settings.mode
+        # Full names first, so that a lone surname can join the number of its full name.
+        order = sorted(
+            range(len(findings)),
+            key=lambda i: (findings[i].entity_type not in NAME_TYPES, -len(findings[i].text.split()), i),
+        )
+        replacements: list[Replacement] = []
+        labels: dict[int, str] = {}
+        for index in order:
+            finding = findings[index]
+            if not policy.redacts(finding):
+                continue
+            start, end, value = finding.start, finding.end, finding.text
+            if finding.category == CATEGORY_SPECIAL:
+                placeholder = f"[{finding.entity_type}]"
+            else:
+                if finding.entity_type in NAME_TYPES:
+                    stem, ending = split_genitive(value, self.book.known_names())
+                    end -= len(ending)
+                    value = stem
+                placeholder = self.book.label(finding.entity_type, value)
+            labels[index] = placeholder
+            replacements.append(
+                Replacement(
+                    segment_id=finding.segment_id,
+                    start=start,
+                    end=end,
+                    original=value,
+                    new_text=self._new_text(mode, placeholder, value),
+                    placeholder=placeholder,
+                    entity_type=finding.entity_type,
+                )
+            )
+        return Plan(replacements), labels
+
+    @staticmethod
+    def _new_text(mode: str, placeholder: str, value: str) -> str:
+        if mode == "mask":
+            return mask(value)
+        if mode == "remove":
+            return ""
+        return placeholder
+
+    # One file ------------------------------------------------------------------------------------
+
+    def process(self, path: Path, display: str | None = None, out_path: Path | None = None) -> FileResult:
+        """Screen one file, and write its verified sanitized copy to ``out_path`` when given."""
+        result = FileResult(path=display or str(path))
+        try:
+            adapter, document = self._read(path, result)
+        except FormatError as error:
+            result.status, result.error = STATUS_ERROR, str(error)
+            return result
+        if adapter is None:
+            result.status = STATUS_SKIPPED
+            result.error = f"{result.path}: unsupported file type"
+            return result
+        findings, languages = self.findings(document)
+        result.language = _dominant_language(document, languages)
+        result.unscanned = [part.to_dict() for part in document.unscanned]
+        if out_path is not None:
+            plan, labels = self.plan(document, findings)
+            self._write_verified(adapter, document, plan, out_path, result)
+        else:
+            _, labels = self.plan(document, findings)
+        self._report_findings(document, findings, labels, result)
+        return result
+
+    def _read(self, path: Path, result: FileResult) -> tuple[Adapter | None, Document | None]:
+        name = result.path
+        if not path.exists() and not path.is_symlink():
+            raise FormatError(f"{name}: no such file or directory")
+        if path.is_symlink() and not path.exists():
+            raise FormatError(f"{name}: broken symbolic link")
+        if not os.access(path, os.R_OK):
+            raise FormatError(f"{name}: permission denied")
+        adapter = adapter_for(path)
+        result.format = adapter.format if adapter else path.suffix.lower().lstrip(".") or None
+        if adapter is None:
+            return None, None
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise FormatError(f"{name}: larger than {MAX_FILE_BYTES // 2**20} MiB, refused")
+        try:
+            result.sha256 = sha256_of(path)
+            document = adapter.read(path)
+        except FormatError as error:
+            raise FormatError(str(error).replace(str(path), name, 1)) from None
+        except PermissionError:
+            raise FormatError(f"{name}: permission denied") from None
+        except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError) as error:
+            logger.debug("reading %s failed", name, exc_info=True)
+            raise FormatError(f"{name}: cannot be read as {adapter.format} ({type(error).__name__})") from None
+        result.segments = len(document.segments)
+        return adapter, document
+
+    def _write_verified(self, adapter: Adapter, document: Document, plan: Plan, out_path: Path, result: FileResult) -> None:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = out_path.with_name(f".{out_path.stem}.screen-{os.getpid()}{out_path.suffix}")
+        try:
+            adapter.write(document, plan, temporary)
+            # Special-category evidence ("diabetes") may rightly stay in sentences about no one.
+            personal_types = {r.entity_type for r in plan} - set(self.analyzer.special_types)
+            leftovers = verify_copy(adapter, temporary, plan, self._reanalyse, search_types=personal_types)
+        except FormatError as error:
+            temporary.unlink(missing_ok=True)
+            result.status, result.error, result.verified = STATUS_ERROR, str(error).replace(str(temporary), result.path), False
+            return
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+        if leftovers:
+            temporary.unlink(missing_ok=True)
+            result.status = STATUS_QUARANTINED
+            result.verified = False
+            result.error = "verification failed: " + "; ".join(sorted({l.describe() for l in leftovers})[:5])
+            return
+        os.replace(temporary, out_path)
+        result.output = str(out_path)
+        result.verified = True
+
+    def _reanalyse(self, document: Document) -> list[Finding]:
+        policy = self.settings.policy
+        languages = self.analyzer.segment_languages(document, self.settings.language)
+        return [f for f in self.analyzer.analyze_segments(document.segments, languages) if policy.reports(f)]
+
+    def _report_findings(self, document: Document, findings: list[Finding], labels: dict[int, str], result: FileResult) -> None:
+        specials: set[str] = set()
+        for index, finding in enumerate(findings):
+            segment = document.segment(finding.segment_id)
+            entry: dict[str, Any] = {
+                "entity_type": finding.entity_type,
+                "category": finding.category,
+                "score": finding.score,
+                "location": segment.location.to_dict(),
+                "preview": mask(finding.text),
+                "placeholder": labels.get(index),
+                "recognizer": finding.recognizer,
+            }
+            if finding.special_category:
+                entry["special_category"] = finding.special_category
+                specials.add(finding.special_category)
+            if self.settings.include_values:
+                entry["value"] = finding.text
+            result.findings.append(entry)
+        result.special_categories = sorted(specials)
+        reasons = children.child_reasons(document, findings, self.settings.screening_date)
+        result.child_data = bool(reasons)
+        result.child_reasons = reasons
+
+
+def exit_status(results: Iterable[FileResult]) -> int:
+    """0 nothing found, 1 personal data, 2 special categories, 3 a file could not be processed."""
+    results = list(results)
+    if any(r.status in (STATUS_ERROR, STATUS_QUARANTINED) for r in results):
+        return 3
+    if any(r.special_categories for r in results):
+        return 2
+    if any(r.findings for r in results):
+        return 1
+    return 0
+
+
+ProgressCallback = Callable[[FileResult], None]
+
+
+def run(
+    paths: Iterable[Path],
+    settings: Settings,
+    out_dir: Path | None = None,
+    analyzer: Analyzer | None = None,
+    progress: ProgressCallback | None = None,
+) -> list[FileResult]:
+    """Screen (and with ``out_dir`` redact) every file under ``paths``."""
+    job = Job(settings, analyzer)
+    results = []
+    outputs: set[Path] = set()
+    report_names = {"screening-report.json", "screening-report.html", "screening-report.csv"}
+    for path, relative in expand_paths(paths):
+        if out_dir is not None and relative.name in report_names and len(relative.parts) == 1:
+            continue
+        target = out_dir / relative if out_dir is not None else None
+        if target is not None and target in outputs:
+            result = FileResult(path=str(path), status=STATUS_ERROR, error=f"{path}: another input has the same output name")
+        else:
+            if target is not None:
+                outputs.add(target)
+            result = job.process(path, str(path), target)
+        results.append(result)
+        if progress:
+            progress(result)
+    return results

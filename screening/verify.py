@@ -1,0 +1,115 @@
+"""Fail-closed verification of a written copy.
+
+Three checks, any failure keeps the copy from being delivered:
+
+1. every replaced value is searched in every piece of text the adapter can find in the written file
+   (all parts, attributes, metadata, decompressed streams): letters case-sensitively and as a whole word
+   (also with a genitive ending), numbers by their digits whatever the spacing;
+2. the copy is read back with the same adapter (it must still open);
+3. the copy is analysed again: an identifier, contact datum or address found there that was not a
+   placeholder is a leftover. (Names found again by the statistical model are not counted: replacing a
+   name changes the context the model sees, so its output on the copy is not comparable.)
+
+Problems are described by type and location, never by value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from screening.document import Adapter, FormatError, Plan
+
+_DIGIT_RUN = re.compile(r"\+?\d(?:[\d]|[ .\-/](?=\d)){4,}")
+_PLACEHOLDER = re.compile(r"\[[A-Z_]+(?:_\d+)?\]")
+REANALYSED_TYPES_EXCLUDED = frozenset({"PERSON"})
+
+
+@dataclass(frozen=True)
+class Leftover:
+    entity_type: str
+    where: str
+
+    def describe(self) -> str:
+        return f"{self.entity_type} still present in {self.where}"
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def _is_numeric(value: str) -> bool:
+    digits = _digits(value)
+    return len(digits) >= 5 and len(digits) >= len(re.sub(r"\s", "", value)) * 0.6
+
+
+def _word_pattern(value: str, ignore_case: bool) -> re.Pattern[str]:
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(rf"(?<!\w){re.escape(value)}(?:'s|’s|s|'|’)?(?!\w)", flags)
+
+
+def search_values(texts: Iterable[str], values: dict[str, str]) -> list[Leftover]:
+    """Leftovers of ``values`` (value -> entity type) in ``texts``; each type reported once per place."""
+    numeric = {_digits(v): t for v, t in values.items() if _is_numeric(v)}
+    patterns = [
+        (_word_pattern(v, ignore_case="@" in v), t, v)
+        for v, t in values.items()
+        if not _is_numeric(v) and len(v.strip()) >= 2
+    ]
+    upper = [(_word_pattern(v.upper(), False), t) for v, t in values.items() if not _is_numeric(v) and len(v) >= 4]
+    found: list[Leftover] = []
+    seen: set[tuple[str, int]] = set()
+    for index, text in enumerate(texts):
+        if not text:
+            continue
+        hits: set[str] = set()
+        if numeric:
+            for match in _DIGIT_RUN.finditer(text):
+                entity = numeric.get(_digits(match.group()))
+                if entity:
+                    hits.add(entity)
+        for pattern, entity, _ in patterns:
+            if pattern.search(text):
+                hits.add(entity)
+        for pattern, entity in upper:
+            if pattern.search(text):
+                hits.add(entity)
+        for entity in hits:
+            if (entity, index) not in seen:
+                seen.add((entity, index))
+                found.append(Leftover(entity, f"part {index + 1} of the written file"))
+    return found
+
+
+def verify_copy(
+    adapter: Adapter,
+    out_path: Path,
+    plan: Plan,
+    reanalyse,
+    search_types: Iterable[str] | None = None,
+) -> list[Leftover]:
+    """Everything that is wrong with a written copy; an empty list means it may be delivered.
+
+    ``reanalyse(document) -> findings`` runs the analysis and policy on the re-read copy.
+    """
+    values = {
+        r.original: r.entity_type
+        for r in plan
+        if r.original.strip() and (search_types is None or r.entity_type in search_types)
+    }
+    leftovers = search_values(adapter.raw_texts(out_path), values)
+    try:
+        copy = adapter.read(out_path)
+    except FormatError as error:
+        return leftovers + [Leftover("FILE", f"the copy, which no longer opens ({error})")]
+    for finding in reanalyse(copy):
+        if finding.entity_type in REANALYSED_TYPES_EXCLUDED or finding.category == "special":
+            continue
+        text = copy.segment(finding.segment_id).text
+        if _PLACEHOLDER.search(text[max(0, finding.start - 1):finding.end + 1]):
+            continue
+        location = copy.segment(finding.segment_id).location.describe()
+        leftovers.append(Leftover(finding.entity_type, location))
+    return leftovers
