@@ -258,7 +258,12 @@ class Analyzer:
                 if result.start >= offset and result.end <= piece_end:
                     start = seg_start + result.start - offset
                     end = seg_start + result.end - offset
-                    value = batch.text[result.start:result.end]
+                    if result.entity_type == "PERSON":
+                        start, end = clean_person_span(batch.text, result.start, result.end)
+                        if start >= end:
+                            break
+                        start, end = seg_start + start - offset, seg_start + end - offset
+                    value = batch.text[offset + start - seg_start:offset + end - seg_start]
                     findings.append(self._finding(result, segment_id, start, end, value, batch.language))
                     break
         return findings
@@ -279,6 +284,50 @@ class Analyzer:
             language=language,
             metadata={k: v for k, v in metadata.items() if isinstance(v, (str, int, float, bool))},
         )
+
+
+# Words a statistical model tends to take into a name: titles, roles and greetings next to it.
+_NOT_NAME_WORDS = frozenset(
+    """
+    pasient pasienten pasienter elev eleven eleven søker søkeren søkjar søkjaren klient klienten kunde kunden
+    lege legen fastlege fastlegen overlege sykepleier sjukepleiar kontaktlærer kontaktlærar lærer lærar rektor
+    saksbehandler sakshandsamar driftssjef leder leiar daglig dagleg sjef advokat advokaten dommer dommar
+    forsikringstager forsikringstaker skadelidte patient patienten eleven elev lægen læge sagsbehandler
+    kontaktperson medarbejder medarbeider medarbeidar ansatt tilsett ansat fru frk herr hr dr mr mrs ms miss
+    hei hej hallo kjære kære dear hilsen helsing venlig vennlig mvh navn namn name til fra frå from to
+    """.split()
+)
+_EDGE_JUNK = " \t\r\n,;:<>()[]{}\"'«»|/\\–—-"
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Stop words of Norwegian, Danish and English (spaCy's lists): never a name on their own."""
+    from spacy.lang.da.stop_words import STOP_WORDS as DANISH
+    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
+    from spacy.lang.nb.stop_words import STOP_WORDS as NORWEGIAN
+
+    return frozenset(DANISH | ENGLISH | NORWEGIAN)
+
+
+def clean_person_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim what a model took into a name but is not part of it: "Eleven Sindre Tveit" -> "Sindre Tveit"."""
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK + ".":
+        end -= 1
+    while True:
+        words = text[start:end].split(None, 1)
+        if len(words) == 2 and (words[0].lower().rstrip(".:,") in _NOT_NAME_WORDS or words[0].lower() in function_words()):
+            start = end - len(words[1])
+            continue
+        break
+    words = text[start:end].rsplit(None, 1)
+    if len(words) == 2 and words[1].lower() in _NOT_NAME_WORDS:
+        end = start + len(words[0])
+    if text[start:end].lower() in _NOT_NAME_WORDS:
+        return start, start
+    return start, end
 
 
 def chunks(text: str, size: int = CHUNK_CHARS, overlap: int = CHUNK_OVERLAP) -> list[tuple[int, int]]:

@@ -13,12 +13,11 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from screening import children
-from screening.analysis import Analyzer, shared_analyzer
+from screening.analysis import Analyzer, function_words, shared_analyzer
 from screening.document import (
     CATEGORY_SPECIAL,
     Adapter,
@@ -135,25 +134,16 @@ _NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<name>[A-ZÆØÅÄÖÜ][\w\-]+)[ \t]
 _NAME_AFTER = re.compile(r"^[ \t](?P<name>[A-ZÆØÅÄÖÜ][\w\-]+)")
 
 
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    from spacy.lang.da.stop_words import STOP_WORDS as DANISH
-    from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH
-    from spacy.lang.nb.stop_words import STOP_WORDS as NORWEGIAN
-
-    return frozenset(DANISH | ENGLISH | NORWEGIAN)
-
-
 def _extend_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Grow a lone first name or surname over an adjacent capitalised word: "Kari" + " Nordmann".
 
     When "Ola Nordmann" was found, "Kari Nordmann" elsewhere must not become "Kari [PERSON_1]".
     """
     before = _NAME_BEFORE.search(text[max(0, start - 40):start])
-    if before and before.group("name").lower() not in _function_words():
+    if before and before.group("name").lower() not in function_words():
         start -= len(before.group(0))
     after = _NAME_AFTER.match(text[end:end + 40])
-    if after and after.group("name").lower() not in _function_words():
+    if after and after.group("name").lower() not in function_words():
         end += len(after.group(0))
     return start, end
 
@@ -301,11 +291,15 @@ class Job:
 
     def _read(self, path: Path, result: FileResult) -> tuple[Adapter | None, Document | None]:
         name = result.path
-        if not path.exists() and not path.is_symlink():
-            raise FormatError(f"{name}: no such file or directory")
-        if path.is_symlink() and not path.exists():
-            raise FormatError(f"{name}: broken symbolic link")
-        if not os.access(path, os.R_OK):
+        try:
+            if not path.exists() and not path.is_symlink():
+                raise FormatError(f"{name}: no such file or directory")
+            if path.is_symlink() and not path.exists():
+                raise FormatError(f"{name}: broken symbolic link")
+            readable = os.access(path, os.R_OK, effective_ids=os.access in os.supports_effective_ids)
+        except PermissionError:
+            readable = False
+        if not readable:
             raise FormatError(f"{name}: permission denied")
         adapter = adapter_for(path)
         result.format = adapter.format if adapter else path.suffix.lower().lstrip(".") or None

@@ -73,8 +73,9 @@ def paragraphs(text: str) -> Iterable[tuple[int, int]]:
         if match.start() > position:
             yield position, match.start()
         position = match.end()
-    if position < len(text):
-        yield position, len(text)
+    end = len(text.rstrip())
+    if position < end:
+        yield position, end
 
 
 class TextAdapter:

@@ -1,0 +1,130 @@
+"""The pipeline end to end on real files with the real engine: placeholders, verification, reports."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from screening.cli import main_group
+from screening.document import Plan
+from screening.formats import text as text_format
+from screening.pipeline import STATUS_QUARANTINED, Job, Settings, run
+
+
+def _redact(paths: list[Path], out: Path, *extra: str):
+    return CliRunner().invoke(main_group, ["redact", *map(str, paths), "--out", str(out), "-q", *extra])
+
+
+def test_same_value_gets_same_placeholder_across_files(tmp_path: Path, analyzer) -> None:
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("Navn: Kari Nordmann\nTelefon: 412 55 983\n", encoding="utf-8")
+    document = docx.Document()
+    document.add_paragraph("Kontaktperson: Per Hansen")
+    document.add_paragraph("Navn: Kari Nordmann, mobil +47 412 55 983")
+    document.save(inbox / "b.docx")
+    result = _redact([inbox], tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    text = (tmp_path / "out" / "a.txt").read_text(encoding="utf-8")
+    copy = "\n".join(p.text for p in docx.Document(tmp_path / "out" / "b.docx").paragraphs)
+    name_label = re.search(r"Navn: (\[PERSON_\d+\])", text).group(1)
+    phone_label = re.search(r"Telefon: (\[PHONE_NUMBER_\d+\])", text).group(1)
+    assert f"Navn: {name_label}" in copy
+    assert phone_label in copy  # "+47 412 55 983" is the same number as "412 55 983"
+    assert "Nordmann" not in text + copy and "412" not in text + copy
+
+
+def test_genitive_stays_outside_the_placeholder(tmp_path: Path, analyzer) -> None:
+    source = tmp_path / "brev.txt"
+    source.write_text("Navn: Ola Nordmann\n\nOlas bil sto parkert utenfor. Nordmanns advokat ringte.\n", encoding="utf-8")
+    results = run([source], Settings(), out_dir=tmp_path / "out", analyzer=analyzer)
+    assert results[0].status == "ok", results[0].error
+    copy = (tmp_path / "out" / "brev.txt").read_text(encoding="utf-8")
+    assert "[PERSON_1]s bil" in copy
+    assert "[PERSON_1]s advokat" in copy
+    assert "Ola" not in copy and "Nordmann" not in copy
+
+
+class _LeakyTextAdapter(text_format.TextAdapter):
+    """Writes every replacement except those in the last paragraph, like an adapter with a bug."""
+
+    def write(self, document, plan, out_path):
+        last = document.segments[-1].id
+        super().write(document, Plan(r for r in plan if r.segment_id != last), out_path)
+
+
+def test_copy_with_a_leftover_is_quarantined_not_delivered(tmp_path: Path, analyzer, monkeypatch) -> None:
+    import screening.formats as formats
+
+    monkeypatch.setitem(formats._loaded, "text", _LeakyTextAdapter())
+    source = tmp_path / "notat.txt"
+    source.write_text("Pasient: Kari Nordmann\n\nE-post kari.nordmann@example.no\n", encoding="utf-8")
+    out = tmp_path / "out"
+    results = run([source], Settings(), out_dir=out, analyzer=analyzer)
+    assert results[0].status == STATUS_QUARANTINED
+    assert results[0].verified is False
+    assert "EMAIL_ADDRESS still present" in results[0].error
+    assert "kari.nordmann" not in results[0].error
+    assert not any(out.iterdir())  # nothing delivered, no temporary file left behind
+
+
+def test_modes_mask_and_remove(tmp_path: Path, analyzer) -> None:
+    source = tmp_path / "skjema.txt"
+    source.write_text("Navn: Kari Nordmann\nE-post: kari@example.no\n", encoding="utf-8")
+    run([source], Settings(mode="mask"), out_dir=tmp_path / "mask", analyzer=analyzer)
+    run([source], Settings(mode="remove"), out_dir=tmp_path / "remove", analyzer=analyzer)
+    assert "Navn: K*** N*******" in (tmp_path / "mask" / "skjema.txt").read_text(encoding="utf-8")
+    removed = (tmp_path / "remove" / "skjema.txt").read_text(encoding="utf-8")
+    assert removed.startswith("Navn: \nE-post: ") and "Kari" not in removed
+
+
+def test_report_holds_no_raw_values_unless_asked(tmp_path: Path, analyzer) -> None:
+    source = tmp_path / "brev.txt"
+    source.write_text("Kjære Kari Nordmann,\n\nFødselsnummer: 150387 23585\nTelefon 412 55 983\n", encoding="utf-8")
+    result = _redact([source], tmp_path / "out")
+    report = (tmp_path / "out" / "screening-report.json").read_text(encoding="utf-8")
+    html = (tmp_path / "out" / "screening-report.html").read_text(encoding="utf-8")
+    for value in ("Nordmann", "23585", "150387", "412 55 983", "41255983"):
+        assert value not in report and value not in html
+    data = json.loads(report)
+    assert data["schema_version"] == 1
+    entry = data["files"][0]
+    assert entry["status"] == "ok" and entry["verified"] is True and entry["risk"] == "personal"
+    assert entry["counts"]["NO_FODSELSNUMMER"] == 1
+    assert all(f["preview"] and f["placeholder"] for f in entry["findings"])
+
+    result = _redact([source], tmp_path / "out2", "--include-values")
+    data = json.loads((tmp_path / "out2" / "screening-report.json").read_text(encoding="utf-8"))
+    assert "raw personal data" in data["warning"]
+    assert "150387 23585" in {f.get("value") for f in data["files"][0]["findings"]}
+
+
+def test_second_run_gives_identical_copies(tmp_path: Path, analyzer) -> None:
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    inputs = [samples / "nb", samples / "da"]
+    for name in ("one", "two"):
+        for folder in inputs:
+            _redact([folder], tmp_path / name / folder.name)
+    files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file() and not p.name.endswith(".html"))
+    assert any(str(f).endswith(".docx") for f in files)
+    for relative in files:
+        if relative.name == "screening-report.json":
+            continue
+        assert (tmp_path / "one" / relative).read_bytes() == (tmp_path / "two" / relative).read_bytes(), relative
+
+
+def test_child_detected_from_fodselsnummer(tmp_path: Path, analyzer) -> None:
+    import datetime as dt
+
+    source = tmp_path / "elev.txt"
+    source.write_text("Elev: Sindre Tveit\nFødselsnummer: 24051151239\n", encoding="utf-8")
+    job = Job(Settings(screening_date=dt.date(2026, 12, 1)), analyzer)
+    result = job.process(source)
+    assert result.child_data is True
+    assert any("aged 15" in reason for reason in result.child_reasons)
