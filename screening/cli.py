@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -32,8 +33,17 @@ def common_options(function: Callable[..., Any]) -> Callable[..., Any]:
                   help="Policy file (TOML): thresholds, entity types, allow and deny lists.")
     @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
     @click.option("--verbose", "-v", is_flag=True, help="Log what the pipeline does (never values).")
+    @click.option("--password", envvar="SCREEN_PDF_PASSWORD", default=None, metavar="TEXT",
+                  help="Password of encrypted PDFs (safer: the SCREEN_PDF_PASSWORD environment variable).")
+    @click.option("--ocr", is_flag=True, help="Read image-only PDF pages with Tesseract, when it is installed.")
     @functools.wraps(function)
-    def wrapper(*args: Any, lang: str, config_path: Path | None, quiet: bool, verbose: bool, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, lang: str, config_path: Path | None, quiet: bool, verbose: bool,
+                password: str | None, ocr: bool, **kwargs: Any) -> Any:
+        # Adapters read these from the environment, so batch worker processes get them too.
+        if password:
+            os.environ["SCREEN_PDF_PASSWORD"] = password
+        if ocr:
+            os.environ["SCREEN_PDF_OCR"] = "1"
         logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING if not quiet else logging.ERROR,
                             format="%(levelname)s %(name)s: %(message)s")
         return function(*args, common=CommonOptions(lang, config_path, quiet, verbose), **kwargs)
@@ -131,25 +141,54 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, inclu
               show_default=True, help="What replaces a value.")
 @click.option("--vault", type=click.Path(dir_okay=False, path_type=Path),
               help="Store the originals, encrypted, for `screen restore`.")
+@click.option("--key-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Key file of the vault (32+ random bytes); without it the passphrase is read from "
+                   "$SCREEN_VAULT_PASSPHRASE or asked for.")
 @click.option("--keep-special", is_flag=True, help="Report special-category terms but leave them in the copy.")
 @click.option("--include-values", is_flag=True, help="Put raw values in the report (debugging only).")
 @click.option("--report-lang", type=click.Choice(("en", "nb")), default=None, help="Language of the HTML report.")
 @common_options
-def redact(paths: tuple[Path, ...], out_dir: Path, mode: str, vault: Path | None, keep_special: bool,
-           include_values: bool, report_lang: str | None, common: CommonOptions) -> None:
+def redact(paths: tuple[Path, ...], out_dir: Path, mode: str, vault: Path | None, key_file: Path | None,
+           keep_special: bool, include_values: bool, report_lang: str | None, common: CommonOptions) -> None:
     """Write sanitized copies of files or folders to OUT, with JSON and HTML reports."""
-    from screening.pipeline import Settings, exit_status, run
+    import contextlib
+
+    from screening.pipeline import Job, Settings, exit_status, run
     from screening.report import html, json_report
 
     if mode == "pseudonym" or vault is not None:
         _require_module("screening.vault", "--vault and --mode pseudonym")
+    if key_file is not None and vault is None:
+        raise click.UsageError("--key-file needs --vault")
+    if vault is not None and mode in ("mask", "remove"):
+        raise click.UsageError(f"--vault needs --mode placeholder or pseudonym: {mode}ed values cannot be put back")
     for path in paths:
         if path.resolve() == out_dir.resolve() or out_dir.resolve().is_relative_to(path.resolve()) and path.is_dir():
             raise click.UsageError(f"--out {out_dir} must not be inside the input folder {path}")
     settings = Settings(mode=mode, language=common.language, policy=common.policy(keep_special),
                         include_values=include_values)
     out_dir.mkdir(parents=True, exist_ok=True)
-    results = run(list(paths), settings, out_dir=out_dir, progress=_progress(common.quiet))
+    with contextlib.ExitStack() as stack:
+        opened = None
+        if vault is not None:
+            from screening import vault as vaults
+
+            def ask(confirm: bool) -> str:
+                return click.prompt("Vault passphrase", hide_input=True, confirmation_prompt=confirm, err=True)
+
+            try:  # a missing or wrong key stops the run before any file is read (exit 4)
+                opened = vaults.open_for_run(stack, vault, key_file, ask if sys.stdin.isatty() else None)
+            except vaults.VaultError as error:
+                problem = click.ClickException(str(error))
+                problem.exit_code = EXIT_USAGE
+                raise problem from None
+        job = Job(settings, pseudonymizer=vaults.pseudonymizer_for(opened) if opened and mode == "pseudonym" else None)
+        if opened is not None:
+            job.book = opened.content.placeholder_book()
+        results = run(list(paths), settings, out_dir=out_dir, progress=_progress(common.quiet), job=job)
+        if opened is not None:
+            vaults.record_run(opened, job, results, out_dir, mode)
+            opened.save()
     report = json_report.build_report(results, include_values, command="redact")
     json_report.write(report, out_dir / "screening-report.json")
     html.write(report, out_dir / "screening-report.html", report_lang)
