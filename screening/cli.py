@@ -160,8 +160,11 @@ def redact(paths: tuple[Path, ...], out_dir: Path, mode: str, vault: Path | None
         _require_module("screening.vault", "--vault and --mode pseudonym")
     if key_file is not None and vault is None:
         raise click.UsageError("--key-file needs --vault")
+    if vault is not None and vault.resolve().is_relative_to(out_dir.resolve()):
+        raise click.UsageError(f"--vault {vault} must not be inside --out {out_dir}: that folder goes to the translator")
     if vault is not None and mode in ("mask", "remove"):
-        raise click.UsageError(f"--vault needs --mode placeholder or pseudonym: {mode}ed values cannot be put back")
+        done = {"mask": "masked", "remove": "removed"}[mode]
+        raise click.UsageError(f"--vault needs --mode placeholder or pseudonym: {done} values cannot be put back")
     for path in paths:
         if path.resolve() == out_dir.resolve() or out_dir.resolve().is_relative_to(path.resolve()) and path.is_dir():
             raise click.UsageError(f"--out {out_dir} must not be inside the input folder {path}")
@@ -185,7 +188,18 @@ def redact(paths: tuple[Path, ...], out_dir: Path, mode: str, vault: Path | None
         job = Job(settings, pseudonymizer=vaults.pseudonymizer_for(opened) if opened and mode == "pseudonym" else None)
         if opened is not None:
             job.book = opened.content.placeholder_book()
-        results = run(list(paths), settings, out_dir=out_dir, progress=_progress(common.quiet), job=job)
+        progress = _progress(common.quiet)
+        if opened is not None:
+            shown = progress
+
+            def progress(result) -> None:  # save after every copy: an interrupted run stays restorable
+                if result.output:
+                    vaults.record_run(opened, job, [result], out_dir, mode, final=False)
+                    opened.save()
+                if shown:
+                    shown(result)
+
+        results = run(list(paths), settings, out_dir=out_dir, progress=progress, job=job)
         if opened is not None:
             vaults.record_run(opened, job, results, out_dir, mode)
             opened.save()

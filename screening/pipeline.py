@@ -11,10 +11,11 @@ import hashlib
 import logging
 import os
 import re
+import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from screening import children
 from screening.analysis import Analyzer, function_words, shared_analyzer
@@ -32,6 +33,9 @@ from screening.placeholders import NAME_TYPES, PlaceholderBook, mask, split_geni
 from screening.policy import Policy
 from screening.verify import Leftover, verify_copy
 
+if TYPE_CHECKING:
+    from screening.pseudonyms import Pseudonymizer
+
 logger = logging.getLogger(__name__)
 
 MODES = ("placeholder", "mask", "remove", "pseudonym")
@@ -46,6 +50,9 @@ class Settings:
     policy: Policy = field(default_factory=Policy)
     include_values: bool = False
     screening_date: dt.date = field(default_factory=dt.date.today)
+    # Mask mode keeps the birth date of these identity numbers visible ("150786*****"), as translators
+    # and reviewers need to see which number is which; everything else keeps two digits at most.
+    mask_birth_date_types: frozenset[str] = frozenset({"NO_FODSELSNUMMER", "DK_CPR"})
 
 
 @dataclass
@@ -159,10 +166,20 @@ def _dominant_language(document: Document, languages: dict[str, str]) -> str | N
 class Job:
     """One run over one or more files, sharing the analyzer, policy and placeholder numbering."""
 
-    def __init__(self, settings: Settings | None = None, analyzer: Analyzer | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, analyzer: Analyzer | None = None,
+                 pseudonymizer: Pseudonymizer | None = None) -> None:
         self.settings = settings or Settings()
         self.analyzer = analyzer or shared_analyzer()
         self.book = PlaceholderBook()
+        # Stand-ins of --mode pseudonym; a vault passes its own so that they stay the same across runs.
+        if pseudonymizer is None and self.settings.mode == "pseudonym":
+            from screening.pseudonyms import Pseudonymizer as _Pseudonymizer
+
+            pseudonymizer = _Pseudonymizer(secrets.token_bytes(32))
+        self.pseudonymizer = pseudonymizer
+        # Per file, the values replaced in text order as (placeholder, original, segment kind): the vault
+        # keeps them so that restore can give back "Karis" rather than the full name at each place.
+        self.written: dict[str, list[tuple[str, str, str]]] = {}
         self._job_values: dict[str, str] = {}  # value -> entity type, for propagation across files
 
     # Analysis ------------------------------------------------------------------------------------
@@ -249,19 +266,26 @@ class Job:
                     start=start,
                     end=end,
                     original=value,
-                    new_text=self._new_text(mode, placeholder, value),
+                    new_text=self._new_text(mode, placeholder, value, finding),
                     placeholder=placeholder,
                     entity_type=finding.entity_type,
                 )
             )
+        segment_order = {segment.id: index for index, segment in enumerate(document.segments)}
+        self.written[str(document.path)] = [
+            (r.placeholder, r.original, document.segment(r.segment_id).location.kind)
+            for r in sorted(replacements, key=lambda r: (segment_order.get(r.segment_id, 0), r.start))
+        ]
         return Plan(replacements), labels
 
-    @staticmethod
-    def _new_text(mode: str, placeholder: str, value: str) -> str:
+    def _new_text(self, mode: str, placeholder: str, value: str, finding: Finding) -> str:
         if mode == "mask":
-            return mask(value)
+            keep = 6 if finding.entity_type in self.settings.mask_birth_date_types else 2
+            return mask(value, keep_digits=keep)
         if mode == "remove":
             return ""
+        if mode == "pseudonym" and self.pseudonymizer is not None and finding.category != CATEGORY_SPECIAL:
+            return self.pseudonymizer.pseudonym(placeholder, finding.entity_type, value, finding.language)
         return placeholder
 
     # One file ------------------------------------------------------------------------------------
@@ -348,7 +372,10 @@ class Job:
     def _reanalyse(self, document: Document) -> list[Finding]:
         policy = self.settings.policy
         languages = self.analyzer.segment_languages(document, self.settings.language)
-        return [f for f in self.analyzer.analyze_segments(document.segments, languages) if policy.reports(f)]
+        found = [f for f in self.analyzer.analyze_segments(document.segments, languages) if policy.reports(f)]
+        if self.pseudonymizer is not None:  # a stand-in of this job is not a leftover
+            found = [f for f in found if not self.pseudonymizer.is_stand_in(f.entity_type, f.text)]
+        return found
 
     def _report_findings(self, document: Document, findings: list[Finding], labels: dict[int, str], result: FileResult) -> None:
         specials: set[str] = set()
@@ -396,9 +423,14 @@ def run(
     out_dir: Path | None = None,
     analyzer: Analyzer | None = None,
     progress: ProgressCallback | None = None,
+    job: Job | None = None,
 ) -> list[FileResult]:
-    """Screen (and with ``out_dir`` redact) every file under ``paths``."""
-    job = Job(settings, analyzer)
+    """Screen (and with ``out_dir`` redact) every file under ``paths``.
+
+    ``job`` lets the caller keep the job (its placeholder book and stand-ins, for the vault); it must
+    have been made with ``settings``.
+    """
+    job = job if job is not None else Job(settings, analyzer)
     results = []
     outputs: set[Path] = set()
     report_names = {"screening-report.json", "screening-report.html", "screening-report.csv"}

@@ -56,14 +56,17 @@ def split_genitive(value: str, known: set[str] | frozenset[str] = frozenset()) -
     return value, ""
 
 
-def mask(value: str) -> str:
-    """The shape of a value without its content: "Kari Nordmann" -> "K*** N*******", "0101..." -> "01*********"."""
+def mask(value: str, keep_digits: int = 2) -> str:
+    """The shape of a value without its content: "Kari Nordmann" -> "K*** N*******", "0101..." -> "01*********".
+
+    ``keep_digits`` leading digits stay (6 shows the birth date of an identity number: "150786*****").
+    """
     out = []
     word_start = True
     digits_seen = 0
     for char in value:
         if char.isdigit():
-            out.append(char if digits_seen < 2 else "*")
+            out.append(char if digits_seen < keep_digits else "*")
             digits_seen += 1
             word_start = False
         elif char.isalpha():

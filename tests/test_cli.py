@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from screening.cli import main_group
 
 ROOT = Path(__file__).resolve().parent.parent
-SCREEN = [sys.executable, "-m", "screening.cli"]
+SCREEN = [sys.executable, "-m", "screening"]
 
 
 def _scan(*args: str):
