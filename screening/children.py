@@ -21,15 +21,19 @@ def age_on(birth: dt.date, on: dt.date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
 
 
-def _text_signals(text: str, language: str | None) -> list[tuple[int, int, str]]:
-    try:
-        from recognizers.special import children as special_children
-    except ImportError:
-        return []
-    finder = getattr(special_children, "find_child_signals", None) or getattr(special_children, "child_signals", None)
-    if finder is None:
-        return []
-    return list(finder(text, language or "nb"))
+def _text_signals(text: str, language: str | None, on: dt.date) -> list[str]:
+    """Reasons from words that name a particular child ("eleven", "barnet", "Ola (7)").
+
+    Generic mentions ("oppbevares utilgjengelig for barn") do not count.
+    """
+    from recognizers.special.children import child_signals
+
+    # An age says enough; a reason that quotes a birth date would put personal data into the report.
+    return [
+        f"age {signal.age}" if signal.age is not None else signal.reason
+        for signal in child_signals(text, language or "nb", on)
+        if signal.specific
+    ]
 
 
 def child_reasons(document: Document, findings: list[Finding], on: dt.date) -> list[str]:
@@ -51,7 +55,7 @@ def child_reasons(document: Document, findings: list[Finding], on: dt.date) -> l
         if segment.id not in personal_segments:
             continue
         language = next((f.language for f in findings if f.segment_id == segment.id and f.language), None)
-        for _, _, reason in _text_signals(segment.text, language):
+        for reason in _text_signals(segment.text, language, on):
             text = f"child named in {segment.location.kind} text next to personal data ({reason})"
             if text not in reasons:
                 reasons.append(text)

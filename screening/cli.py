@@ -169,7 +169,7 @@ def redact(paths: tuple[Path, ...], out_dir: Path, mode: str, vault: Path | None
         if path.resolve() == out_dir.resolve() or out_dir.resolve().is_relative_to(path.resolve()) and path.is_dir():
             raise click.UsageError(f"--out {out_dir} must not be inside the input folder {path}")
     settings = Settings(mode=mode, language=common.language, policy=common.policy(keep_special),
-                        include_values=include_values)
+                        include_values=include_values, number_special=vault is not None)
     out_dir.mkdir(parents=True, exist_ok=True)
     with contextlib.ExitStack() as stack:
         opened = None

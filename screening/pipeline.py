@@ -53,6 +53,9 @@ class Settings:
     # Mask mode keeps the birth date of these identity numbers visible ("150786*****"), as translators
     # and reviewers need to see which number is which; everything else keeps two digits at most.
     mask_birth_date_types: frozenset[str] = frozenset({"NO_FODSELSNUMMER", "DK_CPR"})
+    # "[HEALTH]" names the category only; with a vault the terms are numbered ("[HEALTH_1]") so that
+    # restore can tell two diagnoses apart.
+    number_special: bool = False
 
 
 @dataclass
@@ -251,8 +254,10 @@ class Job:
             if not policy.redacts(finding):
                 continue
             start, end, value = finding.start, finding.end, finding.text
-            if finding.category == CATEGORY_SPECIAL:
+            if finding.category == CATEGORY_SPECIAL and not self.settings.number_special:
                 placeholder = f"[{finding.entity_type}]"
+            elif finding.category == CATEGORY_SPECIAL:
+                placeholder = self.book.label(finding.entity_type, value)
             else:
                 if finding.entity_type in NAME_TYPES:
                     stem, ending = split_genitive(value, self.book.known_names())

@@ -128,3 +128,27 @@ def test_child_detected_from_fodselsnummer(tmp_path: Path, analyzer) -> None:
     result = job.process(source)
     assert result.child_data is True
     assert any("aged 15" in reason for reason in result.child_reasons)
+
+
+def test_special_category_terms_are_reported_and_redacted(tmp_path: Path, analyzer) -> None:
+    source = tmp_path / "journal.txt"
+    source.write_text("Pasient: Kari Nordmann\n\nKari Nordmann har diabetes type 2 og er sykmeldt.\n", encoding="utf-8")
+    result = _redact([source], tmp_path / "out")
+    assert result.exit_code == 2  # special-category data found
+    entry = json.loads((tmp_path / "out" / "screening-report.json").read_text(encoding="utf-8"))["files"][0]
+    assert entry["risk"] == "special" and entry["special_categories"] == ["health"]
+    copy = (tmp_path / "out" / "journal.txt").read_text(encoding="utf-8")
+    assert "[HEALTH]" in copy and "diabetes" not in copy and "sykmeldt" not in copy
+
+    _redact([source], tmp_path / "kept", "--keep-special")
+    kept = (tmp_path / "kept" / "journal.txt").read_text(encoding="utf-8")
+    assert "diabetes" in kept and "Nordmann" not in kept
+    entry = json.loads((tmp_path / "kept" / "screening-report.json").read_text(encoding="utf-8"))["files"][0]
+    assert entry["special_categories"] == ["health"]
+
+
+def test_privacy_statement_is_no_statement_about_a_person(analyzer) -> None:
+    statement = Path(__file__).resolve().parent / "data" / "special" / "personvernerklaering_nb.txt"
+    result = Job(Settings(), analyzer).process(statement)
+    assert result.status == "ok"
+    assert result.special_categories == []
