@@ -19,6 +19,7 @@ from typing import Iterable, Sequence
 import spacy
 from spacy.language import Language
 
+from screening.names import given_names
 from screening.document import CATEGORY_PERSONAL, CATEGORY_SPECIAL, Document, Finding, Segment
 
 logger = logging.getLogger(__name__)
@@ -258,7 +259,8 @@ class Analyzer:
                 if result.start >= offset and result.end <= piece_end:
                     start = seg_start + result.start - offset
                     end = seg_start + result.end - offset
-                    if result.entity_type == "PERSON":
+                    from_model = (result.recognition_metadata or {}).get("recognizer_name") == "SpacyRecognizer"
+                    if result.entity_type == "PERSON" and from_model:
                         start, end = clean_person_span(batch.text, result.start, result.end)
                         if start >= end:
                             break
@@ -318,7 +320,8 @@ def clean_person_span(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     while True:
         words = text[start:end].split(None, 1)
-        if len(words) == 2 and (words[0].lower().rstrip(".:,") in _NOT_NAME_WORDS or words[0].lower() in function_words()):
+        first = words[0].lower().rstrip(".:,") if len(words) == 2 else ""
+        if first and (first in _NOT_NAME_WORDS or first in function_words()) and words[0] not in given_names():
             start = end - len(words[1])
             continue
         break

@@ -228,7 +228,11 @@ class Job:
                 entity_type = values[match.group("value")]
                 start, end = match.start(), match.end() if entity_type in NAME_TYPES else match.end("value")
                 if entity_type in NAME_TYPES and " " not in match.group("value"):
-                    start, end = _extend_name(segment.text, start, end)
+                    grown = _extend_name(segment.text, start, end)
+                    # The neighbour may already be a finding of its own ("Per" + found "Dahl"): then the
+                    # name alone is replaced.
+                    if not any(grown[0] < e and grown[1] > s for s, e in spans):
+                        start, end = grown
                 if any(start < e and end > s for s, e in spans):
                     continue
                 added.append(Finding(segment.id, start, end, entity_type, 1.0,
@@ -243,10 +247,18 @@ class Job:
         policy = self.settings.policy
         mode = self.settings.mode
         # Full names first, so that a lone surname can join the number of its full name.
+        # Personal data before special-category terms (a span can be both: "Jehovas Vidne" as a name and
+        # a religion; it is replaced once), and full names before lone ones.
         order = sorted(
             range(len(findings)),
-            key=lambda i: (findings[i].entity_type not in NAME_TYPES, -len(findings[i].text.split()), i),
+            key=lambda i: (
+                findings[i].category == CATEGORY_SPECIAL,
+                findings[i].entity_type not in NAME_TYPES,
+                -len(findings[i].text.split()),
+                i,
+            ),
         )
+        taken: dict[str, list[tuple[int, int]]] = {}
         replacements: list[Replacement] = []
         labels: dict[int, str] = {}
         for index in order:
@@ -254,6 +266,10 @@ class Job:
             if not policy.redacts(finding):
                 continue
             start, end, value = finding.start, finding.end, finding.text
+            spans = taken.setdefault(finding.segment_id, [])
+            if any(start < e and end > s for s, e in spans):
+                continue
+            spans.append((start, end))
             if finding.category == CATEGORY_SPECIAL and not self.settings.number_special:
                 placeholder = f"[{finding.entity_type}]"
             elif finding.category == CATEGORY_SPECIAL:
@@ -307,15 +323,22 @@ class Job:
             result.status = STATUS_SKIPPED
             result.error = f"{result.path}: unsupported file type"
             return result
-        findings, languages = self.findings(document)
-        result.language = _dominant_language(document, languages)
-        result.unscanned = [part.to_dict() for part in document.unscanned]
-        if out_path is not None:
-            plan, labels = self.plan(document, findings)
-            self._write_verified(adapter, document, plan, out_path, result)
-        else:
-            _, labels = self.plan(document, findings)
-        self._report_findings(document, findings, labels, result)
+        try:
+            findings, languages = self.findings(document)
+            result.language = _dominant_language(document, languages)
+            result.unscanned = [part.to_dict() for part in document.unscanned]
+            if out_path is not None:
+                plan, labels = self.plan(document, findings)
+                self._write_verified(adapter, document, plan, out_path, result)
+            else:
+                _, labels = self.plan(document, findings)
+            self._report_findings(document, findings, labels, result)
+        except Exception as error:  # one file's bug must not stop the job; the message names no value
+            logger.debug("processing %s failed", result.path, exc_info=True)
+            result.findings, result.special_categories, result.child_reasons = [], [], []
+            result.child_data, result.output, result.verified = False, None, False
+            result.status = STATUS_ERROR
+            result.error = f"{result.path}: internal error while processing ({type(error).__name__}); run with --verbose"
         return result
 
     def _read(self, path: Path, result: FileResult) -> tuple[Adapter | None, Document | None]:

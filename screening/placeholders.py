@@ -14,24 +14,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import recognizers
+from screening.names import given_names, surnames
 
 # Values that are one person: a placeholder per person, not per spelling.
 NAME_TYPES = frozenset({"PERSON"})
 _GENITIVE = re.compile(r"^(?P<stem>.*\w)(?P<ending>'s|’s|s|'|’)$", re.UNICODE)
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    """Given names from Faker's no_NO, da_DK and en locales (MIT): tells "Lars" from "Ola"+"s"."""
-    from faker.providers.person.da_DK import Provider as Danish
-    from faker.providers.person.en import Provider as English
-    from faker.providers.person.no_NO import Provider as Norwegian
-
-    names: set[str] = set()
-    for provider in (Norwegian, Danish, English):
-        for attribute in ("first_names", "first_names_male", "first_names_female", "last_names"):
-            names.update(getattr(provider, attribute, ()))
-    return frozenset(names)
 
 
 def split_genitive(value: str, known: set[str] | frozenset[str] = frozenset()) -> tuple[str, str]:
@@ -46,7 +33,7 @@ def split_genitive(value: str, known: set[str] | frozenset[str] = frozenset()) -
     stem, ending = match.group("stem"), match.group("ending")
     if ending != "s":  # an apostrophe marks the genitive for sure
         return stem, ending
-    names = _first_names()
+    names = given_names() | surnames()
     last_token = value.split()[-1]
     stem_last = stem.split()[-1]
     if value in known or (last_token in names and stem not in known):

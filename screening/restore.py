@@ -43,6 +43,9 @@ PLACEHOLDER = re.compile(
 )
 # Placeholders without a number ("[HEALTH]") stand for special-category terms; no original is kept.
 UNNUMBERED = re.compile(r"\[[A-Z][A-Z_]{2,}\]")
+_SPECIAL_TYPES = frozenset(
+    {"HEALTH", "RELIGION", "ETHNICITY", "POLITICAL", "TRADE_UNION", "SEXUAL_ORIENTATION", "CRIMINAL", "GENETIC", "BIOMETRIC"}
+)
 _PII_TAG_NAMES = frozenset({"ph", "x"})
 
 
@@ -324,7 +327,7 @@ def restore_file(restorer: Restorer, path: Path, out_path: Path, display: str, r
         for segment in document.segments:
             hits += restorer.hits(segment.id, segment.text, segment.location.kind == SegmentKind.SOURCE, unknown)
             for match in UNNUMBERED.finditer(segment.text):
-                if match.group() in restorer.unnumbered:
+                if match.group() in restorer.unnumbered or match.group()[1:-1] in _SPECIAL_TYPES:
                     result.unnumbered[match.group()] = result.unnumbered.get(match.group(), 0) + 1
         spellings = (record.source_spellings if bilingual else record.spellings) if record else {}
         texts = {segment.id: segment.text for segment in document.segments}
