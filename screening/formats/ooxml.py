@@ -6,10 +6,12 @@ original compression; changed parts are serialised by lxml with their XML declar
 
 from __future__ import annotations
 
+import base64
 import io
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
@@ -103,7 +105,13 @@ def package_texts(path: Path) -> Iterator[str]:
 
 # ---------------------------------------------------------------------------------------------------
 # Generic helpers shared by the DOCX, XLSX and PPTX adapters (added for issue 5). The functions above
-# keep their behaviour; everything below is additional.
+# keep their behaviour; everything below is additional:
+# - Slot / TextRegion / PackageTexts: a segment made of text nodes or attributes anywhere in any part,
+#   replacements written back into the first slot a value touches (formatting of runs kept);
+# - relationships, external targets (mailto:, linked files, template paths, with the user folder of a
+#   path as a PERSON segment), document properties, theme names, DrawingML text and chart caches;
+# - thumbnails blanked, signatures removed, picture metadata stripped losslessly, unscanned parts listed;
+# - Office files embedded in a package screened with their own adapter; raw texts for verification.
 # ---------------------------------------------------------------------------------------------------
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -147,7 +155,7 @@ class Slot:
             self.element.set(self.attribute, value)
         else:
             self.element.text = value
-            if self.element.tag.endswith("}t") and (value[:1].isspace() or value[-1:].isspace()):
+            if self.element.tag.endswith(("}t", "}delText", "}instrText")) and (value[:1].isspace() or value[-1:].isspace()):
                 self.element.set(_XML_SPACE, "preserve")
 
 
@@ -225,6 +233,7 @@ class PackageTexts:
         self.unscanned: list[UnscannedPart] = []
         self.removed: set[str] = set()
         self.dirty: set[str] = set()  # parts changed by the adapter itself (renames, removed relationships)
+        self.removed_media: set[str] = set()  # binary parts already replaced (blanked thumbnails)
 
     def tree(self, part: str) -> etree._Element:
         if part not in self.trees:
@@ -273,6 +282,7 @@ class PackageTexts:
         parts = {name: serialise(self.trees[name]) for name in set(changed) | self.dirty if name in self.trees}
         parts.update(extra or {})
         write_package(self.path, out_path, parts, self.removed)
+        self.package.close()  # reopened by tree() when write needed a part read() had not parsed
 
     def remove_part(self, part: str, reason: str) -> None:
         """Leave ``part`` out of the copy, with the relationships and content type that point to it."""
@@ -327,6 +337,47 @@ def relationships(texts: PackageTexts, part: str) -> dict[str, tuple[str, str]]:
     return found
 
 
+class _PieceSlot(Slot):
+    """One piece of an attribute value cut into pieces; setting it rewrites the whole attribute."""
+
+    def __init__(self, element: etree._Element, attribute: str, pieces: list[str], index: int) -> None:
+        super().__init__(element, attribute)
+        self.pieces = pieces
+        self.index = index
+
+    def get(self) -> str:
+        return self.pieces[self.index]
+
+    def set(self, value: str) -> None:
+        self.pieces[self.index] = value
+        self.element.set(self.attribute, "".join(self.pieces))
+
+
+def split_attribute(element: etree._Element, attribute: str, cuts: list[int]) -> list[Slot]:
+    """Slots over the pieces of an attribute value cut at ``cuts``, so that each can be its own segment."""
+    value = element.get(attribute, "")
+    bounds = [0, *cuts, len(value)]
+    pieces = [value[start:end] for start, end in zip(bounds, bounds[1:])]
+    return [_PieceSlot(element, attribute, pieces, index) for index in range(len(pieces))]
+
+
+# The user folder in a path is a login name ("C:\Users\kari.nordmann\..."): a person, whatever it looks like.
+USER_FOLDER = re.compile(r"(?i)(?:^|[/\\])(?:Users|home|Documents and Settings|Brukere|Brugere)[/\\]([^/\\]+)")
+
+
+def add_path_segments(texts: PackageTexts, segment_id: str, part: str, element: etree._Element,
+                      attribute: str, kind: str, details: Mapping[str, object]) -> None:
+    """A path or URL attribute: its user folder (if any) as a PERSON segment, the rest analysed as text."""
+    value = element.get(attribute, "")
+    match = USER_FOLDER.search(value)
+    if match is None:
+        texts.add(segment_id, part, [Slot(element, attribute)], kind, details)
+        return
+    before, user, after = split_attribute(element, attribute, [match.start(1), match.end(1)])
+    texts.add(f"{segment_id}/user", part, [user], kind, {**details, "field": "user folder"}, hint="PERSON")
+    texts.add(segment_id, part, [before, after], kind, details)
+
+
 def add_external_targets(texts: PackageTexts) -> None:
     """Hyperlink targets (mailto:...), linked files and template paths: every external relationship."""
     for rels in sorted(name for name in texts.names if name.endswith(".rels")):
@@ -334,13 +385,8 @@ def add_external_targets(texts: PackageTexts) -> None:
             if relationship.get("TargetMode") != "External":
                 continue
             kind = relationship.get("Type", "").rsplit("/", 1)[-1]
-            texts.add(
-                f"{rels}#{relationship.get('Id')}",
-                rels,
-                [Slot(relationship, "Target")],
-                SegmentKind.HYPERLINK,
-                {"relationship": relationship.get("Id"), "type": kind},
-            )
+            add_path_segments(texts, f"{rels}#{relationship.get('Id')}", rels, relationship, "Target",
+                              SegmentKind.HYPERLINK, {"relationship": relationship.get("Id"), "type": kind})
 
 
 _CORE_FIELDS = {
@@ -400,8 +446,37 @@ def add_properties(texts: PackageTexts, skip_titles: Iterable[str] = ()) -> None
                               SegmentKind.METADATA, {"field": label})
 
 
-def remove_thumbnails(texts: PackageTexts) -> None:
-    """The thumbnail is a picture of the first page: it shows the unredacted text, so it goes."""
+def add_theme_names(texts: PackageTexts) -> None:
+    """Theme names: app.xml lists them among its TitlesOfParts, so both must change together."""
+    for part in sorted(name for name in texts.names if re.match(r"(.*/)?theme/theme\d+\.xml$", name)):
+        root = texts.tree(part)
+        if root.get("name"):
+            texts.add(f"{part}#name", part, [Slot(root, "name")], SegmentKind.METADATA, {"field": "theme name"})
+
+
+# An 8x8 white JPEG: the thumbnail's part stays (the package keeps its structure), its picture goes.
+BLANK_JPEG = base64.b64decode(
+    "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1x"
+    "eXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAAR"
+    "CAAIAAgDASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEG"
+    "E1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWG"
+    "h4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEB"
+    "AQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYk"
+    "NOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0"
+    "tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwD0CiiigD//2Q=="
+)
+
+
+def _blank_png() -> bytes:
+    """A 1x1 white PNG, built here so no imaging library is needed."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+    header = (1).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b"")
+
+
+def thumbnail_parts(texts: PackageTexts) -> list[str]:
     targets = set()
     if "_rels/.rels" in texts.names:
         for relationship in texts.tree("_rels/.rels"):
@@ -409,16 +484,43 @@ def remove_thumbnails(texts: PackageTexts) -> None:
                 targets.add(resolve_target("", relationship.get("Target", "")))
     targets.update(name for name in texts.names if posixpath.basename(name).startswith("thumbnail.")
                    and name.startswith("docProps/"))
-    for part in sorted(targets & set(texts.names)):
-        texts.remove_part(part, "thumbnail (a picture of the unredacted first page)")
+    return sorted(targets & set(texts.names))
 
 
-def drawing_paragraph_slots(paragraph: etree._Element) -> tuple[list[Slot], str]:
-    """The text slots of a DrawingML paragraph (a:p): runs and fields in order; line breaks as "\\n".
+def blank_thumbnails(texts: PackageTexts) -> dict[str, bytes]:
+    """The thumbnail is a picture of the unredacted first page: JPEG and PNG ones are replaced by a blank
+    picture (the package keeps its parts), others (WMF, EMF) are removed with their relationship."""
+    replaced: dict[str, bytes] = {}
+    for part in thumbnail_parts(texts):
+        lower = part.lower()
+        if lower.endswith((".jpeg", ".jpg")):
+            replaced[part] = BLANK_JPEG
+        elif lower.endswith(".png"):
+            replaced[part] = _blank_png()
+        else:
+            texts.remove_part(part, "thumbnail (a picture of the unredacted first page) removed")
+            continue
+        texts.unscanned.append(UnscannedPart(part, "thumbnail (a picture of the unredacted first page) "
+                                             "replaced by a blank picture", removed=True))
+        texts.removed_media.add(part)
+    return replaced
 
-    Returns the slots and the separator to use: breaks are turned into empty-text slots around which
-    the region puts no separator, so the text keeps its line breaks as characters of their own.
-    """
+
+def remove_signatures(texts: PackageTexts) -> None:
+    """Digital signatures name the signer (certificate subject) and no longer hold once the copy is changed."""
+    for part in sorted(name for name in texts.names if name.startswith("_xmlsignatures/")):
+        texts.remove_part(part, "digital signature (names the signer; void once the copy is sanitized) removed")
+
+
+def remove_thumbnails(texts: PackageTexts) -> None:
+    """The thumbnail removed with its relationship and content type, whatever its format."""
+    for part in thumbnail_parts(texts):
+        texts.remove_part(part, "thumbnail (a picture of the unredacted first page) removed")
+
+
+def drawing_paragraph_slots(paragraph: etree._Element) -> list[Slot]:
+    """The text slots of a DrawingML paragraph (a:p): runs and fields in order, and each line break
+    (a:br) as a fixed "\\n", so that the lines of a paragraph are not read as one word."""
     slots: list[Slot] = []
     for element in paragraph:
         if not isinstance(element.tag, str):
@@ -430,7 +532,7 @@ def drawing_paragraph_slots(paragraph: etree._Element) -> tuple[list[Slot], str]
                 slots.append(Slot(t))
         elif name == "br":
             slots.append(_FixedSlot("\n"))
-    return slots, ""
+    return slots
 
 
 class _FixedSlot(Slot):
@@ -447,21 +549,26 @@ class _FixedSlot(Slot):
         return None
 
 
+FILE_NAME = re.compile(r"\.[A-Za-z0-9]{2,5}$")
+
+
 def add_drawing_texts(texts: PackageTexts, part: str, kind: str, details: Mapping[str, object] | None = None) -> None:
     """Every DrawingML paragraph (shapes, tables, SmartArt, chart titles), alt text and chart caches."""
     root = texts.tree(part)
     for number, paragraph in enumerate(root.iter(f"{{{A_NS}}}p"), start=1):
-        slots, separator = drawing_paragraph_slots(paragraph)
-        texts.add(f"{part}#p{number}", part, slots, kind, {**(details or {}), "paragraph": number}, separator=separator)
+        texts.add(f"{part}#p{number}", part, drawing_paragraph_slots(paragraph), kind,
+                  {**(details or {}), "paragraph": number})
     for number, element in enumerate(root.iter(), start=1):
         if not isinstance(element.tag, str):
             continue
         name = etree.QName(element).localname
         if name == "cNvPr":
-            for attribute in ("descr", "title"):
-                if element.get(attribute):
+            # the name too when it is a file name ("kari_pass.jpg"); "Title 1" is left alone
+            for attribute in ("descr", "title", "name"):
+                if element.get(attribute) and (attribute != "name" or FILE_NAME.search(element.get(attribute))):
                     texts.add(f"{part}#e{number}@{attribute}", part, [Slot(element, attribute)],
-                              SegmentKind.ALT_TEXT, {**(details or {}), "shape": element.get("name", "")})
+                              SegmentKind.ALT_TEXT, {**(details or {}), "shape": element.get("id", ""),
+                                                     "field": attribute})
         elif name == "v" and element.getparent() is not None and etree.QName(element.getparent()).localname == "pt":
             cache = element.getparent().getparent()
             if cache is not None and etree.QName(cache).localname in ("strCache", "lvl", "strLit"):
@@ -548,7 +655,7 @@ def clean_media(texts: PackageTexts) -> dict[str, bytes]:
     replaced: dict[str, bytes] = {}
     for name in texts.names:
         lower = name.lower()
-        if name in texts.removed:
+        if name in texts.removed or name in texts.removed_media:
             continue
         if _MEDIA.match(lower) or lower.endswith(_PICTURE_SUFFIXES):
             data = texts.package.read(name)
@@ -608,6 +715,70 @@ def _joined_texts(package: zipfile.ZipFile, depth: int = 0) -> Iterator[str]:
             root = etree.fromstring(data, _PARSER)
         except etree.XMLSyntaxError:
             continue
+        yield "\n".join(root.itertext())  # every text node, character references resolved
         for element in root.iter():
             if isinstance(element.tag, str) and etree.QName(element).localname in _JOINED:
                 yield "".join(element.itertext())
+
+
+class EmbeddedPackages:
+    """OOXML packages inside a package (the workbook behind a chart, an embedded document), screened with
+    their own adapter: their segments join the outer document with ids prefixed by the part name, and
+    the copy gets them back sanitized. Anything else embedded stays listed as unscanned."""
+
+    SUFFIXES = (".xlsx", ".xlsm", ".docx", ".docm", ".pptx")
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, object, object]] = []  # (part, adapter, inner document)
+        self._workdir: object | None = None
+
+    def read(self, texts: PackageTexts) -> None:
+        import tempfile
+
+        from screening.formats import adapter_for
+
+        for part in sorted(name for name in texts.names if "/embeddings/" in name):
+            if not part.lower().endswith(self.SUFFIXES):
+                continue
+            adapter = adapter_for(Path(part))
+            if adapter is None:
+                continue
+            if self._workdir is None:
+                self._workdir = tempfile.TemporaryDirectory(prefix="screen-embedded-")
+            inner = Path(self._workdir.name) / f"{len(self.items)}{Path(part).suffix.lower()}"
+            inner.write_bytes(texts.package.read(part))
+            try:
+                document = adapter.read(inner)
+            except FormatError:
+                continue  # stays listed as an embedded object that was not screened
+            self.items.append((part, adapter, document))
+        done = {part for part, _, _ in self.items}
+        texts.unscanned[:] = [u for u in texts.unscanned if u.part not in done]
+
+    def segments(self) -> list[Segment]:
+        """The inner segments under prefixed ids and locations (copies: the inner documents keep theirs)."""
+        found = []
+        for part, _, document in self.items:
+            for segment in document.segments:
+                location = Location(f"{part}!{segment.location.part}", segment.location.kind,
+                                    segment.location.details)
+                found.append(Segment(f"{part}!{segment.id}", segment.text, location, segment.language,
+                                     segment.entity_hint))
+        return found
+
+    def unscanned(self) -> list[UnscannedPart]:
+        return [UnscannedPart(f"{part}!{u.part}", u.reason, u.removed)
+                for part, _, document in self.items for u in document.unscanned]
+
+    def write(self, plan: Plan) -> dict[str, bytes]:
+        """part -> sanitized bytes of each embedded package (also without replacements: its pictures lose
+        their metadata and its thumbnail is blanked all the same)."""
+        written: dict[str, bytes] = {}
+        for number, (part, adapter, document) in enumerate(self.items):
+            prefix = f"{part}!"
+            inner = [Replacement(r.segment_id[len(prefix):], r.start, r.end, r.original, r.new_text,
+                                 r.placeholder, r.entity_type) for r in plan if r.segment_id.startswith(prefix)]
+            target = Path(self._workdir.name) / f"out-{number}{Path(part).suffix.lower()}"
+            adapter.write(document, Plan(inner), target)
+            written[part] = target.read_bytes()
+        return written
