@@ -192,9 +192,16 @@ class Job:
         policy = self.settings.policy
         languages = self.analyzer.segment_languages(document, self.settings.language)
         raw = self.analyzer.analyze_segments(document.segments, languages) + policy.deny_findings(document.segments)
-        reported = [f for f in raw if policy.reports(f)]
+        reported = self._reported(document, raw)
         reported = self._propagate(document, reported)
         return reported, languages
+
+    def _reported(self, document: Document, findings: list[Finding]) -> list[Finding]:
+        policy = self.settings.policy
+        return [
+            f for f in findings
+            if policy.reports(f) and not policy.is_company_number(f, document.segment(f.segment_id).text)
+        ]
 
     def _propagate(self, document: Document, findings: list[Finding]) -> list[Finding]:
         """Add the other occurrences of each found value, in this file or found earlier in the job.
@@ -398,9 +405,8 @@ class Job:
         result.verified = True
 
     def _reanalyse(self, document: Document) -> list[Finding]:
-        policy = self.settings.policy
         languages = self.analyzer.segment_languages(document, self.settings.language)
-        found = [f for f in self.analyzer.analyze_segments(document.segments, languages) if policy.reports(f)]
+        found = self._reported(document, self.analyzer.analyze_segments(document.segments, languages))
         if self.pseudonymizer is not None:  # a stand-in of this job is not a leftover
             found = [f for f in found if not self.pseudonymizer.is_stand_in(f.entity_type, f.text)]
         return found

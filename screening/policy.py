@@ -7,6 +7,7 @@ A policy can be read from TOML (``--config FILE``)::
     allow_list = ["Oslo kommune", "Kari Nordmann"]   # never replaced
     deny_list = ["Prosjekt Tiur"]                    # always replaced, as DENY_LIST
     keep_special = false
+    company_numbers = "ignore"   # organisation numbers next to AS, ApS, kommune...: not personal data
 
     [thresholds]
     PERSON = 0.6
@@ -25,6 +26,14 @@ from screening.document import CATEGORY_SPECIAL, Finding, Segment
 # Found by the NER model or Presidio but not personal data on their own.
 NOT_PERSONAL = frozenset({"LOCATION", "ORGANIZATION", "NRP", "DATE_TIME", "MISC"})
 DENY_LIST_TYPE = "DENY_LIST"
+# An organisation number identifies a person only when the organisation is one person (a sole
+# proprietorship). Next to a company form ("Fjordkraft AS, org.nr. ...") it is a company's number.
+COMPANY_NUMBER_TYPES = frozenset({"NO_ORGANISASJONSNUMMER", "DK_CVR"})
+_COMPANY_FORM = re.compile(
+    r"(?<![\w/])(?:AS|ASA|ANS|DA|SA|BA|KS|IKS|HF|SF|NUF|ApS|A/S|I/S|IVS|P/S|K/S|AB|Oy|Ltd|GmbH|Inc|LLC|"
+    r"[Kk]ommune|[Ff]ylkeskommune|[Rr]egion|[Ss]tiftelse|[Ff]orening(?:en)?|[Ss]ykehus|[Hh]ospital)(?![\w/])"
+)
+_COMPANY_WINDOW = 60
 
 
 class PolicyError(Exception):
@@ -40,6 +49,7 @@ class Policy:
     allow_list: frozenset[str] = frozenset()
     deny_list: tuple[str, ...] = ()
     keep_special: bool = False
+    company_numbers: str = "ignore"  # "report": also organisation numbers of companies
 
     @classmethod
     def from_toml(cls, path: Path) -> "Policy":
@@ -49,7 +59,8 @@ class Policy:
             raise PolicyError(f"{path}: cannot read policy ({error.strerror})") from None
         except tomllib.TOMLDecodeError as error:
             raise PolicyError(f"{path}: invalid TOML ({error})") from None
-        known = {"score_threshold", "thresholds", "entities", "ignore_entities", "allow_list", "deny_list", "keep_special"}
+        known = {"score_threshold", "thresholds", "entities", "ignore_entities", "allow_list", "deny_list",
+                 "keep_special", "company_numbers"}
         unknown = set(data) - known
         if unknown:
             raise PolicyError(f"{path}: unknown policy keys: {', '.join(sorted(unknown))}")
@@ -64,6 +75,9 @@ class Policy:
         policy.allow_list = frozenset(data.get("allow_list", ()))
         policy.deny_list = tuple(data.get("deny_list", ()))
         policy.keep_special = bool(data.get("keep_special", False))
+        policy.company_numbers = str(data.get("company_numbers", "ignore"))
+        if policy.company_numbers not in ("ignore", "report"):
+            raise PolicyError(f"{path}: company_numbers must be \"ignore\" or \"report\"")
         return policy
 
     def reports(self, finding: Finding) -> bool:
@@ -75,6 +89,13 @@ class Policy:
         if finding.text.strip() in self.allow_list:
             return False
         return finding.score >= self.thresholds.get(finding.entity_type, self.score_threshold)
+
+    def is_company_number(self, finding: Finding, segment_text: str) -> bool:
+        """An organisation number standing next to a company form: not personal data."""
+        if finding.entity_type not in COMPANY_NUMBER_TYPES or self.company_numbers == "report":
+            return False
+        window = segment_text[max(0, finding.start - _COMPANY_WINDOW):finding.end + _COMPANY_WINDOW]
+        return bool(_COMPANY_FORM.search(window))
 
     def redacts(self, finding: Finding) -> bool:
         """Whether a reported finding is replaced in the sanitized copy."""

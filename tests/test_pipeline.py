@@ -152,3 +152,14 @@ def test_privacy_statement_is_no_statement_about_a_person(analyzer) -> None:
     result = Job(Settings(), analyzer).process(statement)
     assert result.status == "ok"
     assert result.special_categories == []
+
+
+def test_company_numbers_are_not_personal_data(tmp_path: Path, analyzer) -> None:
+    source = tmp_path / "faktura.txt"
+    source.write_text(
+        "Leverandør: Fjordkraft Industri AS, org.nr. 923 609 016\n\n"
+        "Enkeltpersonforetaket til Kari Nordmann har organisasjonsnummer 998 877 601.\n",
+        encoding="utf-8",
+    )
+    result = Job(Settings(), analyzer).process(source)
+    assert [f["location"]["paragraph"] for f in result.findings if f["entity_type"] == "NO_ORGANISASJONSNUMMER"] == [2]
