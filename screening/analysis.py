@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 import spacy
 from spacy.language import Language
 
-from screening.names import given_names
+from screening.names import given_names, surnames
 from screening.document import CATEGORY_PERSONAL, CATEGORY_SPECIAL, Document, Finding, Segment
 
 logger = logging.getLogger(__name__)
@@ -148,6 +148,7 @@ class Analyzer:
         )
         self.special_types = _special_types()
         self._detector: LanguageDetector | None = None
+        self.common_words = CommonWords(self.pipelines)
 
     # Language -----------------------------------------------------------------------------------
 
@@ -262,7 +263,7 @@ class Analyzer:
                     from_model = (result.recognition_metadata or {}).get("recognizer_name") == "SpacyRecognizer"
                     if result.entity_type == "PERSON" and from_model:
                         start, end = clean_person_span(batch.text, result.start, result.end)
-                        if start >= end:
+                        if start >= end or not plausible_name(batch.text[start:end]) or self.common_words.all_common(batch.text[start:end]):
                             break
                         start, end = seg_start + start - offset, seg_start + end - offset
                     value = batch.text[offset + start - seg_start:offset + end - seg_start]
@@ -286,6 +287,58 @@ class Analyzer:
             language=language,
             metadata={k: v for k, v in metadata.items() if isinstance(v, (str, int, float, bool))},
         )
+
+
+class CommonWords:
+    """Is a "name" the model found only capitalised common words ("Arbeidsgiver", "Office Theme")?
+
+    The dictionary: words the Norwegian and Danish treebanks write in lower case
+    (``screening/data/common_words.txt.gz``) and the lemma tables of the loaded pipelines (spaCy's
+    Danish and English lookups). A word that is also a given name or surname ("Per", "Liv", "Stein",
+    "Storm", "Solberg") is never common here, so names that are words stay names.
+    """
+
+    _LIST = Path(__file__).with_name("data") / "common_words.txt.gz"
+
+    def __init__(self, pipelines: dict[str, Language]) -> None:
+        self._pipelines = pipelines
+        self._words: frozenset[str] | None = None
+        self._tables: list = []
+
+    def _load(self) -> frozenset[str]:
+        if self._words is None:
+            import gzip
+
+            self._words = frozenset(gzip.decompress(self._LIST.read_bytes()).decode("utf-8").split())
+            for nlp in self._pipelines.values():
+                if "lemmatizer" in nlp.pipe_names:
+                    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+                    if lookups is not None and lookups.has_table("lemma_lookup"):
+                        self._tables.append(lookups.get_table("lemma_lookup"))
+        return self._words
+
+    def is_common(self, word: str) -> bool:
+        words = self._load()
+        lower = word.lower()
+        if word in given_names() or word in surnames() or not lower.isalpha():
+            return False
+        return lower in words or any(lower in table for table in self._tables)
+
+    def all_common(self, span: str) -> bool:
+        tokens = [t.strip(".,:;'’") for t in span.split()]
+        tokens = [t[:-1] if t.endswith("s") and len(t) > 3 and not self.is_common(t) else t for t in tokens]
+        return bool(tokens) and all(self.is_common(t) for t in tokens)
+
+
+_COMPANY_FORMS = frozenset({"AS", "ASA", "ANS", "DA", "SA", "BA", "KS", "IKS", "ApS", "A/S", "I/S", "IVS", "P/S", "AB", "Oy", "Ltd", "GmbH", "Inc", "LLC", "NUF"})
+
+
+def plausible_name(span: str) -> bool:
+    """Could this be a person's name at all? Not with digits in it, nor ending in a company form."""
+    tokens = span.split()
+    if not tokens or any(any(c.isdigit() or c in "$@#%&=/\\" for c in t) and t not in _COMPANY_FORMS for t in tokens):
+        return False
+    return tokens[-1] not in _COMPANY_FORMS
 
 
 # Words a statistical model tends to take into a name: titles, roles and greetings next to it.
