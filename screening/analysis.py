@@ -36,15 +36,24 @@ MIN_DETECT_LETTERS = 20  # shorter segments take the language of their document
 HINT_SCORE = 0.9
 
 
-def load_pipeline(language: str, models_dir: Path = MODELS_DIR) -> Language:
-    """The spaCy pipeline for a language: the trained one from models/, else blank with lemmas."""
+def load_pipeline(language: str, models_dir: Path = MODELS_DIR, donor: Language | None = None) -> Language:
+    """The spaCy pipeline for a language: the trained one from models/, else blank with lemmas.
+
+    With ``donor`` (a trained pipeline of a neighbour language) a language without its own model
+    borrows the donor's tok2vec and NER: the joint Scandinavian model finds most names in English
+    text too, which is better than no model at all.
+    """
     path = models_dir / language
     if (path / "config.cfg").exists():
         return spacy.load(path)
     nlp = spacy.blank(_SPACY_LANGUAGE[language])
+    if donor is not None and "ner" in donor.pipe_names:
+        for name in ("tok2vec", "ner"):
+            if name in donor.pipe_names:
+                nlp.add_pipe(name, source=donor)
     try:
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()
+        # Only the lemmatizer: initialising the whole pipeline would reset borrowed trained weights.
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize()
     except (ValueError, OSError) as error:  # no lookup table for this language
         logger.debug("no lemma table for %s: %s", language, error)
         nlp.remove_pipe("lemmatizer")
@@ -134,7 +143,10 @@ class Analyzer:
 
         self.languages = tuple(languages)
         self.score_threshold = score_threshold
-        self.pipelines = {language: load_pipeline(language, models_dir) for language in self.languages}
+        self.pipelines: dict[str, Language] = {}
+        for language in sorted(self.languages, key=lambda code: code == "en"):  # English may borrow
+            donor = next((self.pipelines[c] for c in ("da", "nb") if c in self.pipelines), None)
+            self.pipelines[language] = load_pipeline(language, models_dir, donor if language == "en" else None)
         nlp_engine = _PreloadedNlpEngine.create(self.pipelines)
         registry = recognizers.nordic_registry(self.languages)
         registry.add_nlp_recognizer(nlp_engine=nlp_engine)
@@ -260,16 +272,42 @@ class Analyzer:
                 if result.start >= offset and result.end <= piece_end:
                     start = seg_start + result.start - offset
                     end = seg_start + result.end - offset
-                    from_model = (result.recognition_metadata or {}).get("recognizer_name") == "SpacyRecognizer"
-                    if result.entity_type == "PERSON" and from_model:
-                        start, end = clean_person_span(batch.text, result.start, result.end)
-                        if start >= end or not plausible_name(batch.text[start:end]) or self.common_words.all_common(batch.text[start:end]):
+                    if result.entity_type == "PERSON":
+                        from_model = (result.recognition_metadata or {}).get("recognizer_name") == "SpacyRecognizer"
+                        start, end = result.start, result.end
+                        if from_model:
+                            start, end = clean_person_span(batch.text, start, end)
+                        if start < end:
+                            start, end = self.complete_name(batch.text, start, end)
+                        if start >= end or not self.plausible_person(batch.text[start:end]):
                             break
                         start, end = seg_start + start - offset, seg_start + end - offset
                     value = batch.text[offset + start - seg_start:offset + end - seg_start]
                     findings.append(self._finding(result, segment_id, start, end, value, batch.language))
                     break
         return findings
+
+    def complete_name(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Grow a name over the next capitalised words that are names or no common word.
+
+        The model often stops at a middle name that is also a word: "Stein Magnus" of
+        "Stein Magnus Hovland", "Håkon Elv" of "Håkon Elv Rasmussen".
+        """
+        for _ in range(2):
+            following = _NEXT_NAME.match(text, end)
+            if not following:
+                break
+            word = following.group("name")
+            if word in _COMPANY_FORMS or (self.common_words.is_common(word) and word not in surnames()):
+                break
+            if word.lower() in function_words() or word.lower() in _INSTITUTION_HEADS:
+                break
+            end = following.end()
+        return start, end
+
+    def plausible_person(self, span: str) -> bool:
+        """Not a form label, a common word, an institution or a product taken for a name."""
+        return plausible_name(span) and not self.common_words.all_common(span) and not is_institution(span)
 
     def _finding(self, result, segment_id: str, start: int, end: int, value: str, language: str) -> Finding:
         metadata = dict(result.recognition_metadata or {})
@@ -287,6 +325,18 @@ class Analyzer:
             language=language,
             metadata={k: v for k, v in metadata.items() if isinstance(v, (str, int, float, bool))},
         )
+
+
+@lru_cache(maxsize=1)
+def _form_label_stems() -> tuple[str, ...]:
+    """Labels of form fields ("Fødselsnummer", "Telefon", "Fakturanr"): the recognizers' context stems."""
+    from recognizers import context, person
+
+    stems: set[str] = set()
+    for name in ("NO_ID", "DK_ID", "ORG", "DK_ORG", "BANK", "PHONE", "NEGATIVE_REFERENCES"):
+        stems.update(getattr(context, name, ()))
+    stems.update(label for label in getattr(person, "LABELS", ()) if " " not in label)
+    return tuple(sorted(stem.lower() for stem in stems if len(stem) >= 4 and stem.isalpha()))
 
 
 class CommonWords:
@@ -317,12 +367,19 @@ class CommonWords:
                         self._tables.append(lookups.get_table("lemma_lookup"))
         return self._words
 
-    def is_common(self, word: str) -> bool:
+    def is_word(self, word: str) -> bool:
+        """Whether a word is in the dictionary of common words, names or not ("Storm", "Sol": yes)."""
         words = self._load()
-        lower = word.lower()
-        if word in given_names() or word in surnames() or not lower.isalpha():
+        lower = word.lower().rstrip("'’")
+        if lower.startswith(_form_label_stems()):
+            return True
+        return lower.isalpha() and (lower in words or any(lower in table for table in self._tables))
+
+    def is_common(self, word: str) -> bool:
+        """A common word that is not also a name ("Arbeidsgiver": yes; "Per", "Liv": no)."""
+        if word in given_names() or word in surnames():
             return False
-        return lower in words or any(lower in table for table in self._tables)
+        return self.is_word(word)
 
     def all_common(self, span: str) -> bool:
         tokens = [t.strip(".,:;'’") for t in span.split()]
@@ -330,6 +387,7 @@ class CommonWords:
         return bool(tokens) and all(self.is_common(t) for t in tokens)
 
 
+_NEXT_NAME = re.compile(r"[ \u00a0](?P<name>[A-ZÆØÅÄÖÜÉ][\w\-'’]*\w)")
 _COMPANY_FORMS = frozenset({"AS", "ASA", "ANS", "DA", "SA", "BA", "KS", "IKS", "ApS", "A/S", "I/S", "IVS", "P/S", "AB", "Oy", "Ltd", "GmbH", "Inc", "LLC", "NUF"})
 
 
@@ -339,6 +397,33 @@ def plausible_name(span: str) -> bool:
     if not tokens or any(any(c.isdigit() or c in "$@#%&=/\\" for c in t) and t not in _COMPANY_FORMS for t in tokens):
         return False
     return tokens[-1] not in _COMPANY_FORMS
+
+
+# Heads of names of institutions, places and companies ("Københavns Kommune", "Skovlunde Skole"), and
+# words that open one ("Advokatfirmaet Lund"): a name made of them is not a person.
+_INSTITUTION_HEADS = frozenset(
+    """
+    kommune kommunes kommunen fylkeskommune region regionen skole skule skolen skulen barnehage
+    universitet universitetet universitetshospital universitetssykehus universitetssjukehus sykehus
+    sjukehus sykehuset sjukehuset hospital hospitalet klinikk klinikken klinik klinikken legesenter
+    legekontor lægehus bank banken sparebank forening foreningen forbund forbundet lag laget klubb
+    klubben senter senteret center centret kontor kontoret partiet parti direktorat direktoratet
+    departement departementet etaten etat tilsynet tilsyn nemnd nævn styrelsen ministeriet firma
+    firmaet gruppen group service services portal kundeportal support security electronics analytics
+    hydro offshore consulting partners holding invest eiendom ejendomme statistik statistikk danmark
+    norge sverige kaffe espresso bolig boliger
+    """.split()
+)
+_INSTITUTION_OPENERS = frozenset(
+    "advokatfirmaet malerfirmaet autohuset lægehuset jobcenter prosjekt projekt firmaet stiftelsen".split()
+)
+
+
+def is_institution(span: str) -> bool:
+    tokens = [t.lower().strip(".,:;'’") for t in span.split()]
+    if len(tokens) < 2:
+        return False
+    return tokens[-1] in _INSTITUTION_HEADS or tokens[0] in _INSTITUTION_OPENERS
 
 
 # Words a statistical model tends to take into a name: titles, roles and greetings next to it.

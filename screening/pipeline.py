@@ -140,8 +140,8 @@ def expand_paths(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
     return found
 
 
-_NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<name>[A-ZÆØÅÄÖÜ][\w\-]+)[ \t]$")
-_NAME_AFTER = re.compile(r"^[ \t](?P<name>[A-ZÆØÅÄÖÜ][\w\-]+)")
+_NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<name>[A-ZÆØÅÄÖÜ][\w\-'’]*\w)[ \t]$")
+_NAME_AFTER = re.compile(r"^[ \t](?P<name>[A-ZÆØÅÄÖÜ][\w\-'’]*\w)")
 
 
 def _extend_name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -217,7 +217,10 @@ class Job:
             values.setdefault(finding.text, finding.entity_type)
             if finding.entity_type in NAME_TYPES:
                 for token in finding.text.split():
-                    if len(token) >= 3 and token[0].isupper() and not token.endswith("."):
+                    # A lone "Storm" or "Sol" elsewhere is as likely the word as the person: only names
+                    # that are no common word stand for the person on their own.
+                    if len(token) >= 3 and token[0].isupper() and not token.endswith(".") \
+                            and not self.analyzer.common_words.is_word(token):
                         values.setdefault(token, finding.entity_type)
         self._job_values.update(values)
         if not values:
