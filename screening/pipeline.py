@@ -144,6 +144,16 @@ _NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<name>[A-ZÆØÅÄÖÜ][\w\-'’]*\w
 _NAME_AFTER = re.compile(r"^[ \t](?P<name>[A-ZÆØÅÄÖÜ][\w\-'’]*\w)")
 
 
+def _alone_mid_sentence(text: str, start: int, end: int) -> bool:
+    """Not at the start of a sentence, line or segment, and no capitalised word right beside it."""
+    before = text[:start].rstrip(" \t")
+    if not before or before[-1] in ".!?:\n\"«(–-":
+        return False
+    if _NAME_BEFORE.search(text[max(0, start - 40):start]) or _NAME_AFTER.match(text[end:end + 40]):
+        return False
+    return True
+
+
 def _extend_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Grow a lone first name or surname over an adjacent capitalised word: "Kari" + " Nordmann".
 
@@ -217,12 +227,12 @@ class Job:
             values.setdefault(finding.text, finding.entity_type)
             if finding.entity_type in NAME_TYPES:
                 for token in finding.text.split():
-                    # A lone "Storm" or "Sol" elsewhere is as likely the word as the person: only names
-                    # that are no common word stand for the person on their own.
-                    if len(token) >= 3 and token[0].isupper() and not token.endswith(".") \
-                            and not self.analyzer.common_words.is_word(token):
+                    if len(token) >= 3 and token[0].isupper() and not token.endswith("."):
                         values.setdefault(token, finding.entity_type)
         self._job_values.update(values)
+        # A lone "Storm", "Sol" or "Nordmann" is as likely the word as the person: such a name stands
+        # for the person only mid-sentence and without a capitalised neighbour ("Storm Espresso").
+        weak = {v for v in values if " " not in v and values[v] in NAME_TYPES and self.analyzer.common_words.is_word(v)}
         if not values:
             return findings
         order = {segment.id: index for index, segment in enumerate(document.segments)}
@@ -236,6 +246,11 @@ class Job:
             spans = taken.setdefault(segment.id, [])
             for match in pattern.finditer(segment.text):
                 entity_type = values[match.group("value")]
+                if match.group("value") in weak and not (
+                    _alone_mid_sentence(segment.text, match.start(), match.end())
+                    or (match.group("genitive") and not _NAME_AFTER.match(segment.text[match.end():match.end() + 40]))
+                ):
+                    continue
                 start, end = match.start(), match.end() if entity_type in NAME_TYPES else match.end("value")
                 if entity_type in NAME_TYPES and " " not in match.group("value"):
                     grown = _extend_name(segment.text, start, end)
