@@ -18,6 +18,7 @@ from recognizers.no_fodselsnummer import NoFodselsnummerRecognizer
 from recognizers.no_kontonummer import NoKontonummerRecognizer
 from recognizers.no_organisasjonsnummer import NoOrganisasjonsnummerRecognizer
 from recognizers.person import PersonRuleRecognizer
+from recognizers.person_names import NameListRecognizer
 from recognizers.phone import NordicPhoneRecognizer
 from recognizers.se_personnummer import SePersonnummerRecognizer
 from recognizers.web import web_recognizers
@@ -38,6 +39,7 @@ _COMMON = (
     AddressRecognizer,
     DateOfBirthRecognizer,
     PersonRuleRecognizer,
+    NameListRecognizer,
 )
 
 ENTITY_TYPES = (

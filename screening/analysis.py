@@ -161,6 +161,11 @@ class Analyzer:
         self.special_types = _special_types()
         self._detector: LanguageDetector | None = None
         self.common_words = CommonWords(self.pipelines)
+        from recognizers.person_names import NameListRecognizer
+
+        for recognizer in registry.recognizers:
+            if isinstance(recognizer, NameListRecognizer):
+                recognizer.is_common_word = self.common_words.is_word
 
     # Language -----------------------------------------------------------------------------------
 
@@ -298,6 +303,9 @@ class Analyzer:
             if not following:
                 break
             word = following.group("name")
+            last = text[start:end].split()[-1]
+            if "\n" in following.group(0) and (last not in given_names() or last in surnames()):
+                break  # only a name that still lacks its surname goes on on the next line
             if word in _COMPANY_FORMS or (self.common_words.is_common(word) and word not in surnames()):
                 break
             if word.lower() in function_words() or word.lower() in _INSTITUTION_HEADS:
@@ -387,7 +395,8 @@ class CommonWords:
         return bool(tokens) and all(self.is_common(t) for t in tokens)
 
 
-_NEXT_NAME = re.compile(r"[ \u00a0](?P<name>[A-ZÆØÅÄÖÜÉ][\w\-'’]*\w)")
+# A name may wrap onto the next line in PDFs and hard-wrapped mail ("advokat Siri\nHaugland-Moe").
+_NEXT_NAME = re.compile(r"(?:[ \u00a0]|[ \t]*\n[ \t]*)(?P<name>[A-ZÆØÅÄÖÜÉ][\w\-'’]*\w)")
 _COMPANY_FORMS = frozenset({"AS", "ASA", "ANS", "DA", "SA", "BA", "KS", "IKS", "ApS", "A/S", "I/S", "IVS", "P/S", "AB", "Oy", "Ltd", "GmbH", "Inc", "LLC", "NUF"})
 
 
@@ -395,6 +404,8 @@ def plausible_name(span: str) -> bool:
     """Could this be a person's name at all? Not with digits in it, nor ending in a company form."""
     tokens = span.split()
     if not tokens or any(any(c.isdigit() or c in "$@#%&=/\\" for c in t) and t not in _COMPANY_FORMS for t in tokens):
+        return False
+    if any("." in t.rstrip(".") for t in tokens):  # "org.nr", "f.eks.", file names; initials end in "."
         return False
     return tokens[-1] not in _COMPANY_FORMS
 
@@ -437,6 +448,14 @@ _NOT_NAME_WORDS = frozenset(
     hei hej hallo kjære kære dear hilsen helsing venlig vennlig mvh navn namn name til fra frå from to
     """.split()
 )
+# Titles and roles glued to a name by the model: "Tingrettsdommer Astrid Lunde", "Overlege Kari Moe".
+_ROLE_ENDINGS = (
+    "dommer", "dommar", "lege", "læge", "leder", "leiar", "sjef", "chef", "rådgiver", "rådgjevar",
+    "konsulent", "sykepleier", "sjukepleiar", "sygeplejerske", "lærer", "lærar", "advokat", "fullmektig",
+    "fuldmægtig", "direktør", "koordinator", "ingeniør", "utvikler", "utviklar", "behandler", "handsamar",
+    "sekretær", "assistent", "betjent", "inspektør", "psykolog", "terapeut", "prest", "präst", "pastor",
+    "professor", "student", "elev", "forfatter", "journalist", "ordfører", "borgmester", "minister",
+)
 _EDGE_JUNK = " \t\r\n,;:<>()[]{}\"'«»|/\\–—-"
 
 
@@ -459,7 +478,8 @@ def clean_person_span(text: str, start: int, end: int) -> tuple[int, int]:
     while True:
         words = text[start:end].split(None, 1)
         first = words[0].lower().rstrip(".:,") if len(words) == 2 else ""
-        if first and (first in _NOT_NAME_WORDS or first in function_words()) and words[0] not in given_names():
+        is_role = first.endswith(_ROLE_ENDINGS)
+        if first and (first in _NOT_NAME_WORDS or first in function_words() or is_role) and words[0] not in given_names():
             start = end - len(words[1])
             continue
         break

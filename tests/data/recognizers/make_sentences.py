@@ -4,8 +4,9 @@
 
 The templates below were written for this project: letters, forms, contracts, invoices,
 journal notes. Upper-case slots ({FNR}, {TLF_NO_MOB}...) are filled with fictitious values
-that are expected findings; lower-case slots ({inv9}, {amount}, {name}...) are traps or text
-that the recognizers must NOT report (a name in running text is the NER model's job).
+that are expected findings; lower-case slots ({inv9}, {amount}...) are traps or text
+that the recognizers must NOT report; {name} (a name in running text) is expected too, since the
+name-list recognizer finds a known given name followed by a surname.
 Seeded, so the files are reproducible.
 """
 
@@ -173,7 +174,8 @@ SLOTS = {
     "bad_cvr": (None, lambda l: bad_check(S.cvr())),
     "bad_konto": (None, lambda l: (lambda k: f"{k[:4]}.{k[4:6]}.{k[6:]}")(bad_check(S.kontonr()))),
     "bad_cpr": (None, lambda l: f"{S.r.randint(32, 39)}{S.r.randint(1, 12):02d}{S.r.randint(40, 99)}-{S.digits(4)}"),
-    "name": (None, lambda l: name()),
+    # A name in running text: found by the name-list recognizer (a known given name + surname).
+    "name": ("PERSON", lambda l: name()),
     "year": (None, lambda l: str(S.r.randint(1990, 2024))),
 }
 
