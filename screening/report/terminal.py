@@ -1,36 +1,67 @@
-"""The short summary `screen scan` prints: colour on a terminal, plain text when piped."""
+"""The short summary `screen scan` prints: colour on a terminal, plain text when piped.
+
+Most urgent files first (special categories, files that could not be screened, personal data),
+then the totals by type. Values never appear here, even with --include-values.
+"""
 
 from __future__ import annotations
 
 import io
+import shutil
+from collections import Counter
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 _STYLE = {"special": "bold red", "personal": "yellow", "none": "green", "error": "magenta", "quarantined": "magenta"}
+_ORDER = {"special": 0, "error": 1, "quarantined": 1, "personal": 2, "none": 3}
 
 
-def render(report: dict[str, Any], color: bool) -> str:
+def _risk(entry: dict[str, Any]) -> str:
+    return entry["status"] if entry["status"] in ("error", "quarantined") else entry["risk"]
+
+
+def render(report: dict[str, Any], color: bool, width: int | None = None) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=110, highlight=False)
+    width = width or (shutil.get_terminal_size((110, 24)).columns if color else 110)
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width, highlight=False,
+                      emoji=False, soft_wrap=not color)
     summary = report["summary"]
+    if summary.get("includes_values"):
+        console.print("[bold red]This run used --include-values: the JSON/HTML/CSV reports hold raw personal data.[/]")
+    problems = summary["errors"] + summary.get("quarantined", 0)
     console.print(
-        f"[bold]{summary['files']}[/] files screened: [yellow]{summary['with_personal_data']}[/] with personal data, "
+        f"[bold]{summary['files']}[/] files screened: "
+        f"[yellow]{summary['with_personal_data']}[/] with personal data, "
         f"[red]{summary['with_special_categories']}[/] with special categories, "
-        f"{summary['with_child_data']} with data about children, {summary['errors']} errors"
+        f"{summary['with_child_data']} with data about children, "
+        + (f"[magenta]{problems}[/] not screened" if problems else "0 not screened")
         + (f", {summary['skipped']} skipped (unsupported)" if summary.get("skipped") else "")
     )
-    if report.get("warning"):
-        console.print(f"[bold red]{report['warning']}[/]")
-    if report["files"]:
-        table = Table(show_edge=False, box=None, pad_edge=False)
-        for column in ("risk", "file", "findings", "special categories"):
-            table.add_column(column)
-        for entry in report["files"]:
-            risk = entry["status"] if entry["status"] != "ok" else entry["risk"]
-            counts = ", ".join(f"{k} {v}" for k, v in entry["counts"].items()) or entry.get("error", "") or "-"
-            specials = ", ".join(entry["special_categories"]) + (" (child)" if entry["child_data"] else "")
-            table.add_row(f"[{_STYLE.get(risk, '')}]{risk}[/]", entry["path"], counts, specials)
+    entries = sorted(report["files"], key=lambda e: (_ORDER.get(_risk(e), 9), not e["child_data"], -len(e["findings"]), e["path"]))
+    if entries:
+        table = Table(show_edge=False, box=None, pad_edge=False, show_header=True, header_style="bold")
+        table.add_column("risk", no_wrap=True)
+        table.add_column("file", overflow="fold")
+        table.add_column("found", justify="right")
+        table.add_column("types / problem", overflow="fold")
+        for entry in entries:
+            risk = _risk(entry)
+            label = risk + (" +child" if entry["child_data"] else "")
+            if entry["status"] in ("error", "quarantined"):
+                detail = entry.get("error") or entry["status"]
+            else:
+                counts = ", ".join(f"{k} {v}" for k, v in sorted(entry["counts"].items(), key=lambda kv: (-kv[1], kv[0])))
+                specials = ", ".join(entry["special_categories"])
+                detail = counts + (f"  [{specials}]" if specials else "") if counts else "-"
+            table.add_row(f"[{_STYLE.get(risk, '')}]{label}[/]", escape(entry["path"]), str(len(entry["findings"])),
+                          escape(detail))
         console.print(table)
+    totals: Counter[str] = Counter()
+    for entry in report["files"]:
+        totals.update(entry["counts"])
+    if totals:
+        console.print("[dim]by type:[/] " + ", ".join(f"{k} {v}" for k, v in totals.most_common()))
     return buffer.getvalue()

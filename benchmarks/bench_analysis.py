@@ -1,0 +1,203 @@
+"""Speed and memory of the analysis and of `screen redact`, side by side with plain Presidio.
+
+Run: ``.venv/bin/python benchmarks/bench_analysis.py`` (or ``bash benchmarks/run.sh`` for all benchmarks).
+Prints figures; asserts nothing. Everything is generated here, on this machine, in this run.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SENTENCES = [
+    "Pasienten {name} (fødselsnummer {fnr}) ble innlagt på Haukeland universitetssjukehus 3. mars.",
+    "Ta kontakt med saksbehandler {name} på telefon {phone} eller e-post {email}.",
+    "Kontrakten mellom Nordlys Eiendom AS og {name} gjelder leilighet i {street} {number}, {postcode} Oslo.",
+    "Møtet i styret ble flyttet til torsdag fordi flere av medlemmene var på reise.",
+    "Fakturanummer 2024-118734 forfaller til betaling 30. april, beløp kr 12 450,00.",
+    "Etter avtale med {name} sendes dokumentene til kunden innen utgangen av uken.",
+    "Prosjektet skal levere en ny versjon av nettsiden før sommeren, og budsjettet er godkjent.",
+    "Beløpet utbetales til konto {account} så snart søknaden er behandlet.",
+    "I henhold til arbeidsmiljøloven § 14-9 kan midlertidig ansettelse avtales i visse tilfeller.",
+    "Kjære {first},\n\ntakk for søknaden din. Vi kommer tilbake til deg innen to uker.",
+]
+
+
+def _fodselsnummer(rng: random.Random) -> str:
+    from stdnum.no import fodselsnummer
+
+    while True:
+        candidate = f"{rng.randint(1, 28):02d}{rng.randint(1, 12):02d}{rng.randint(50, 99):02d}{rng.randint(0, 499):03d}"
+        for check in range(100):
+            number = candidate + f"{check:02d}"
+            if fodselsnummer.is_valid(number):
+                return number
+
+
+def _account(rng: random.Random) -> str:
+    from stdnum.no import kontonr
+
+    while True:
+        number = f"{rng.randint(1000, 9999)}{rng.randint(10, 99)}{rng.randint(10000, 99999)}"
+        if kontonr.is_valid(number):
+            return f"{number[:4]}.{number[4:6]}.{number[6:]}"
+
+
+def make_texts(count: int, seed: int = 7) -> list[str]:
+    """Realistic paragraphs of Bokmål business text, about one in two with personal data."""
+    from faker import Faker
+
+    fake = Faker("no_NO")
+    fake.seed_instance(seed)
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        paragraph = []
+        for template in rng.sample(SENTENCES, 4):
+            first, last = fake.first_name(), fake.last_name()
+            paragraph.append(template.format(
+                name=f"{first} {last}", first=first, fnr=_fodselsnummer(rng),
+                phone=f"{rng.randint(400, 999)} {rng.randint(10, 99)} {rng.randint(100, 999)}",
+                email=f"{first}.{last}@eksempel.no".lower(), street=fake.street_name(), number=rng.randint(1, 120),
+                postcode=f"{rng.randint(150, 1299):04d}", account=_account(rng),
+            ))
+        texts.append(" ".join(paragraph))
+    return texts
+
+
+def peak_memory_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _time(function, *args) -> float:
+    started = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - started
+
+
+def ours(texts: list[str]) -> tuple[float, int]:
+    from screening.analysis import shared_analyzer
+
+    analyzer = shared_analyzer()
+    found = 0
+    started = time.perf_counter()
+    for text in texts:
+        found += len(analyzer.analyze_text(text, "nb"))
+    return time.perf_counter() - started, found
+
+
+def plain_presidio(texts: list[str]) -> tuple[float, int]:
+    """What a user would otherwise run: Presidio's default recognizers with a spaCy pipeline of the same kind."""
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+    from screening.analysis import MODELS_DIR, load_pipeline
+
+    # Presidio's predefined recognizers exist for English only, so the pipeline is registered as "en":
+    # the same trained Norwegian CNN, Presidio's own recognizers and context enhancer.
+    engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": str(MODELS_DIR / "nb")}])
+    engine.nlp = {"en": load_pipeline("nb")}
+    analyzer = AnalyzerEngine(nlp_engine=engine, supported_languages=["en"])
+    found = 0
+    started = time.perf_counter()
+    for text in texts:
+        found += len(analyzer.analyze(text=text, language="en", score_threshold=0.5))
+    return time.perf_counter() - started, found
+
+
+def end_to_end(folder: Path, count: int) -> dict[str, float]:
+    import docx
+
+    from screening.pipeline import Settings, run
+
+    texts = make_texts(count * 3, seed=11)
+    inputs = folder / "in"
+    (inputs / "text").mkdir(parents=True)
+    (inputs / "docx").mkdir(parents=True)
+    for index in range(count):
+        (inputs / "text" / f"doc{index}.txt").write_text("\n\n".join(texts[index * 3:index * 3 + 3]), encoding="utf-8")
+        document = docx.Document()
+        for paragraph in texts[index * 3:index * 3 + 3]:
+            document.add_paragraph(paragraph)
+        document.save(inputs / "docx" / f"doc{index}.docx")
+    rates = {}
+    for kind in ("text", "docx"):
+        seconds = _time(run, [inputs / kind], Settings(), folder / f"out-{kind}")
+        rates[kind] = count / seconds
+    return rates
+
+
+def twenty_page_docx(path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    texts = make_texts(120, seed=3)  # about 20 pages of A4 at ~450 words a page
+    for index, text in enumerate(texts):
+        if index % 12 == 0:
+            document.add_heading(f"Kapittel {index // 12 + 1}", level=1)
+        document.add_paragraph(text)
+    table = document.add_table(rows=20, cols=3)
+    for row, text in zip(table.rows, texts):
+        row.cells[0].text, row.cells[1].text, row.cells[2].text = text[:40], text[40:80], text[80:120]
+    document.save(path)
+
+
+def command_seconds(arguments: list[str], repeat: int = 3) -> float:
+    screen = str(Path(sys.executable).with_name("screen"))
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run([screen, *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        small = folder / "small.txt"
+        small.write_text("Kjære Kari Nordmann, ring meg på 412 55 983.\n", encoding="utf-8")
+        print(f"start-up: `screen --help` {command_seconds(['--help']):.2f} s, "
+              f"`screen scan` of a one-line file {command_seconds(['scan', str(small)]):.2f} s")
+        big = folder / "report20.docx"
+        twenty_page_docx(big)
+        print(f"`screen redact` of a 20-page DOCX, start-up included: "
+              f"{command_seconds(['redact', str(big), '--out', str(folder / 'o20'), '-q'], repeat=2):.2f} s")
+
+        texts = make_texts(200)
+        characters = sum(len(t) for t in texts)
+        ours(texts[:5])  # build the engine outside the timing
+        our_seconds, our_found = ours(texts)
+        plain_seconds, plain_found = plain_presidio(texts)
+        print(f"analysis, {len(texts)} texts, {characters:,} characters, one process:")
+        print(f"  screen          {characters / our_seconds:>10,.0f} chars/s  {our_found} findings")
+        print(f"  plain Presidio  {characters / plain_seconds:>10,.0f} chars/s  {plain_found} findings")
+        print(f"  ratio (screen / plain Presidio): {plain_seconds / our_seconds:.2f}x")
+
+        print("scaling (same texts repeated):")
+        base = None
+        for factor in (1, 4, 16):
+            seconds, _ = ours(texts[:25] * factor)
+            base = base or seconds
+            print(f"  {factor:>2}x  {seconds:7.2f} s  ({seconds / base:5.2f} x the 1x time)")
+
+        rates = end_to_end(folder, 40)
+        print(f"end to end (`Job.process` with verification): text {rates['text']:.1f} docs/s, "
+              f"DOCX {rates['docx']:.1f} docs/s")
+    print(f"peak memory of this process: {peak_memory_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
