@@ -404,7 +404,13 @@ class Job:
             adapter.write(document, plan, temporary)
             # Special-category evidence ("diabetes") may rightly stay in sentences about no one.
             personal_types = {r.entity_type for r in plan} - set(self.analyzer.special_types)
-            leftovers = verify_copy(adapter, temporary, plan, self._reanalyse, search_types=personal_types)
+            words = {
+                r.original for r in plan
+                if r.entity_type in NAME_TYPES and " " not in r.original.strip()
+                and self.analyzer.common_words.is_word(r.original.strip())
+            }
+            leftovers = verify_copy(adapter, temporary, plan, self._reanalyse, search_types=personal_types,
+                                    exclude_values=words)
         except FormatError as error:
             temporary.unlink(missing_ok=True)
             result.status, result.error, result.verified = STATUS_ERROR, str(error).replace(str(temporary), result.path), False

@@ -89,15 +89,19 @@ def verify_copy(
     plan: Plan,
     reanalyse,
     search_types: Iterable[str] | None = None,
+    exclude_values: Iterable[str] = (),
 ) -> list[Leftover]:
     """Everything that is wrong with a written copy; an empty list means it may be delivered.
 
     ``reanalyse(document) -> findings`` runs the analysis and policy on the re-read copy.
+    ``exclude_values`` are not searched: a lone name that is also a word ("Storm") may rightly stay
+    where it is the word.
     """
+    excluded = set(exclude_values)
     values = {
         r.original: r.entity_type
         for r in plan
-        if r.original.strip() and (search_types is None or r.entity_type in search_types)
+        if r.original.strip() and r.original not in excluded and (search_types is None or r.entity_type in search_types)
     }
     leftovers = search_values(adapter.raw_texts(out_path), values)
     try:
