@@ -15,9 +15,11 @@ How it stays safe and resumable:
   hash and a fingerprint of the settings. A rerun skips what is done (when the copy on disk still has
   the recorded hash) and redoes what was running when the last run stopped. The manifest never holds
   a raw value: the stored results are the report entries without values.
-- Numbering restarts per file (one ``Job`` per file, on the worker's one engine): with several workers
-  a job-wide numbering would depend on which worker took which file, and a resumed run could not
-  continue it without storing the originals. "[PERSON_1]" therefore means the same person within a file.
+- Numbering is job-wide, as in ``screen redact``: the parent process serves one
+  :class:`~screening.placeholders.PlaceholderBook` to every worker (a multiprocessing manager), so the
+  same person is "[PERSON_1]" in every file of the run. Which number a new value gets depends on which
+  worker reaches it first; with one worker the numbers are those of ``screen redact``. A resumed run
+  starts a new book: the manifest holds no raw value, so it cannot continue the old numbering.
 - ``watch`` polls INBOX and takes a file only when its size and modification time have stayed the same
   for ``settle`` seconds, so a file that is still being copied in is not screened half-written.
 """
@@ -41,12 +43,14 @@ import sqlite3
 import threading
 import time
 from collections import deque
+from multiprocessing.managers import BaseManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol
 
 from screening import __version__
 from screening.formats import adapter_for
+from screening.placeholders import PlaceholderBook
 from screening.pipeline import (
     STATUS_ERROR,
     STATUS_OK,
@@ -265,7 +269,14 @@ def _exit_on_terminate(signum: int, frame: Any) -> None:
     raise SystemExit(128 + signum)
 
 
-def _worker_main(connection: multiprocessing.connection.Connection, settings: Settings) -> None:
+class _BookManager(BaseManager):
+    """Serves the run's one placeholder book to the worker processes."""
+
+
+_BookManager.register("PlaceholderBook", PlaceholderBook)
+
+
+def _worker_main(connection: multiprocessing.connection.Connection, settings: Settings, book: Any = None) -> None:
     """A worker process: build the engine once, then screen one file per message until told to stop."""
     # Ctrl-C reaches the whole process group; the parent decides and stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -285,8 +296,10 @@ def _worker_main(connection: multiprocessing.connection.Connection, settings: Se
             return
         source, display, target = message
         try:
-            # One Job per file on the worker's one engine: see the module docstring on numbering.
-            result = Job(settings, analyzer).process(Path(source), display, Path(target))
+            job = Job(settings, analyzer)
+            if book is not None:  # the run's shared numbering: see the module docstring
+                job.book = book
+            result = job.process(Path(source), display, Path(target))
         except Exception as error:  # a bug must cost one file, not the batch
             logger.debug("screening %s failed", display, exc_info=True)
             result = FileResult(path=display, status=STATUS_ERROR,
@@ -341,11 +354,20 @@ class WorkerPool:
         self.context = multiprocessing.get_context("spawn")  # no forked copies of a half-initialised engine
         self.workers: list[_Worker] = []
         self.startup_failures = 0
+        self._manager: _BookManager | None = None
+        self.book: Any = None
+
+    def _shared_book(self) -> Any:
+        if self._manager is None:
+            self._manager = _BookManager(ctx=self.context)
+            self._manager.start()
+            self.book = self._manager.PlaceholderBook()
+        return self.book
 
     def _start(self) -> None:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_worker_main, args=(child, self.settings), daemon=True,
-                                       name="screen-worker")
+        process = self.context.Process(target=_worker_main, args=(child, self.settings, self._shared_book()),
+                                       daemon=True, name="screen-worker")
         process.start()
         child.close()
         self.workers.append(_Worker(process, parent))
@@ -434,6 +456,13 @@ class WorkerPool:
             self._kill(worker)
             worker.connection.close()
         self.workers.clear()
+        self._stop_manager()
+
+    def _stop_manager(self) -> None:
+        if self._manager is not None:
+            with contextlib.suppress(Exception):
+                self._manager.shutdown()
+            self._manager, self.book = None, None
 
     def close(self) -> None:
         for worker in self.workers:
@@ -445,6 +474,7 @@ class WorkerPool:
                 self._kill(worker)
             worker.connection.close()
         self.workers.clear()
+        self._stop_manager()
 
 
 def _failure(task: Task, reason: str) -> FileResult:
