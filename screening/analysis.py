@@ -248,6 +248,14 @@ class Analyzer:
                 continue
             language = languages[segment.id]
             for start, end in chunks(segment.text):
+                # Leading and trailing blanks become whitespace tokens that throw the model off
+                # ("  Utarbeidet av Kari Rise" is read as one organisation).
+                while start < end and segment.text[start].isspace():
+                    start += 1
+                while end > start and segment.text[end - 1].isspace():
+                    end -= 1
+                if start == end:
+                    continue
                 piece = segment.text[start:end]
                 batch = open_batches.get(language)
                 if batch is not None and len(batch.text) + len(_SEPARATOR) + len(piece) > BATCH_CHARS:
@@ -262,8 +270,32 @@ class Analyzer:
                 batch.text += piece
         yield from open_batches.values()
 
+    def _artifacts(self, batch: _Batch):
+        """spaCy's view of a batch, each segment piece run through the pipeline on its own.
+
+        The model was trained on sentences, not on segments glued together with blank lines: run
+        alone, each piece gets the reading it would get in a file of its own. The docs are then
+        joined (with the separators) into one Doc whose text is the batch text, for Presidio.
+        """
+        from spacy.tokens import Doc
+
+        nlp = self.pipelines[batch.language]
+        pieces = [batch.text[offset:offset + (end - start)] for _, offset, start, end in batch.parts]
+        docs = list(nlp.pipe(pieces, batch_size=64))
+        separator = nlp.make_doc(_SEPARATOR)
+        joined: list = []
+        for index, doc in enumerate(docs):
+            if index:
+                joined.append(separator)
+            joined.append(doc)
+        merged = Doc.from_docs(joined, ensure_whitespace=False, exclude=["tensor", "user_data"]) if len(joined) > 1 else docs[0]
+        if merged.text != batch.text:  # cannot happen with the separator above; never trust offsets blindly
+            logger.debug("joined docs differ from the batch text; analysing the batch as one text")
+            merged = nlp(batch.text)
+        return self.engine.nlp_engine._doc_to_nlp_artifact(merged, batch.language)
+
     def _analyze_batch(self, batch: _Batch) -> list[Finding]:
-        nlp_artifacts = self.engine.nlp_engine.process_text(batch.text, batch.language)
+        nlp_artifacts = self._artifacts(batch)
         results = self.engine.analyze(
             text=batch.text,
             language=batch.language,
@@ -282,6 +314,7 @@ class Analyzer:
                         start, end = result.start, result.end
                         if from_model:
                             start, end = clean_person_span(batch.text, start, end)
+                            start = self.trim_leading_words(batch.text, start, end)
                         if start < end:
                             start, end = self.complete_name(batch.text, start, end)
                         if start >= end or not self.plausible_person(batch.text[start:end]):
@@ -291,6 +324,14 @@ class Analyzer:
                     findings.append(self._finding(result, segment_id, start, end, value, batch.language))
                     break
         return findings
+
+    def trim_leading_words(self, text: str, start: int, end: int) -> int:
+        """Drop words before a name that are words, not given names: "Ring Kari Nordmann" -> "Kari Nordmann"."""
+        while True:
+            words = text[start:end].split(None, 1)
+            if len(words) < 2 or words[0] in given_names() or not self.common_words.is_word(words[0]):
+                return start
+            start = end - len(words[1])
 
     def complete_name(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Grow a name over the next capitalised words that are names or no common word.

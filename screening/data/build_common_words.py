@@ -56,6 +56,10 @@ def main() -> None:
                 continue
             columns = line.split("\t")
             sentence.append(columns[1])
+            lemma = columns[2]
+            # The lemma of a common word is written in lower case ("merknad" for "Merknader").
+            if lemma.isalpha() and lemma.islower() and len(lemma) > 1 and "prop" not in columns[5]:
+                counts[lemma] += MIN_COUNT
     for iob in sorted((datasets / "uner_danish-ddt").glob("*train*.iob2")):
         sentence = []
         for line in iob.read_text(encoding="utf-8").splitlines() + [""]:
