@@ -7,6 +7,7 @@ book that numbers values consistently across all files of the run.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import logging
 import os
@@ -354,7 +355,7 @@ class Job:
             result.unscanned = [part.to_dict() for part in document.unscanned]
             if out_path is not None:
                 plan, labels = self.plan(document, findings)
-                self._write_verified(adapter, document, plan, out_path, result)
+                self._write_verified(adapter, document, plan, out_path, result, languages)
             else:
                 _, labels = self.plan(document, findings)
             self._report_findings(document, findings, labels, result)
@@ -397,7 +398,8 @@ class Job:
         result.segments = len(document.segments)
         return adapter, document
 
-    def _write_verified(self, adapter: Adapter, document: Document, plan: Plan, out_path: Path, result: FileResult) -> None:
+    def _write_verified(self, adapter: Adapter, document: Document, plan: Plan, out_path: Path, result: FileResult,
+                        languages: dict[str, str]) -> None:
         out_path.parent.mkdir(parents=True, exist_ok=True)
         temporary = out_path.with_name(f".{out_path.stem}.screen-{os.getpid()}{out_path.suffix}")
         try:
@@ -409,7 +411,8 @@ class Job:
                 if r.entity_type in NAME_TYPES and " " not in r.original.strip()
                 and self.analyzer.common_words.is_word(r.original.strip())
             }
-            leftovers = verify_copy(adapter, temporary, plan, self._reanalyse, search_types=personal_types,
+            reanalyse = functools.partial(self._reanalyse, original=document, languages=languages, plan=plan)
+            leftovers = verify_copy(adapter, temporary, plan, reanalyse, search_types=personal_types,
                                     exclude_values=words)
         except FormatError as error:
             temporary.unlink(missing_ok=True)
@@ -428,9 +431,21 @@ class Job:
         result.output = str(out_path)
         result.verified = True
 
-    def _reanalyse(self, document: Document) -> list[Finding]:
-        languages = self.analyzer.segment_languages(document, self.settings.language)
-        found = self._reported(document, self.analyzer.analyze_segments(document.segments, languages))
+    def _reanalyse(self, copy: Document, original: Document, languages: dict[str, str], plan: Plan) -> list[Finding]:
+        """Analyse the copy again where it differs from the original.
+
+        A segment the plan did not touch has the text, and so the findings, it had in the first pass,
+        none of them redacted; segments whose id the copy does not share with the original (a text
+        file's ids are offsets) are analysed whatever they hold.
+        """
+        unchanged = {s.id for s in original.segments} - {r.segment_id for r in plan}
+        texts = {s.id: s.text for s in original.segments}
+        segments = [s for s in copy.segments if s.id not in unchanged or texts.get(s.id) != s.text]
+        known = {s.id: languages[s.id] for s in segments if s.id in languages}
+        if len(known) < len(segments):
+            detected = self.analyzer.segment_languages(copy, self.settings.language)
+            known = {s.id: known.get(s.id, detected[s.id]) for s in segments}
+        found = self._reported(copy, self.analyzer.analyze_segments(segments, known))
         if self.pseudonymizer is not None:  # a stand-in of this job is not a leftover
             found = [f for f in found if not self.pseudonymizer.is_stand_in(f.entity_type, f.text)]
         return found

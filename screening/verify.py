@@ -45,22 +45,31 @@ def _is_numeric(value: str) -> bool:
     return len(digits) >= 5 and len(digits) >= len(re.sub(r"\s", "", value)) * 0.6
 
 
-def _word_pattern(value: str, ignore_case: bool) -> re.Pattern[str]:
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(rf"(?<!\w){re.escape(value)}(?:'s|’s|s|'|’)?(?!\w)", flags)
+_GENITIVE = r"(?:'s|’s|s|'|’)?"
+
+
+def _alternation(values: Iterable[str], flags: int = 0) -> re.Pattern[str] | None:
+    """One regex for many values: each as a whole word, also with a genitive ending."""
+    ordered = sorted(set(values), key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile(rf"(?<!\w)(?P<v>{'|'.join(map(re.escape, ordered))}){_GENITIVE}(?!\w)", flags)
 
 
 def search_values(texts: Iterable[str], values: dict[str, str]) -> list[Leftover]:
-    """Leftovers of ``values`` (value -> entity type) in ``texts``; each type reported once per place."""
+    """Leftovers of ``values`` (value -> entity type) in ``texts``; each type reported once per place.
+
+    Letters are matched case-sensitively (a name "Stein" must not match the word "stein"), also in
+    capitals, e-mail addresses in any case; numbers by their digits, whatever the spacing.
+    """
     numeric = {_digits(v): t for v, t in values.items() if _is_numeric(v)}
-    patterns = [
-        (_word_pattern(v, ignore_case="@" in v), t, v)
-        for v, t in values.items()
-        if not _is_numeric(v) and len(v.strip()) >= 2
-    ]
-    upper = [(_word_pattern(v.upper(), False), t) for v, t in values.items() if not _is_numeric(v) and len(v) >= 4]
+    words = {v: t for v, t in values.items() if not _is_numeric(v) and len(v.strip()) >= 2}
+    exact = _alternation(v for v in words if "@" not in v)
+    folded = {v.casefold(): t for v, t in words.items() if "@" in v}
+    any_case = _alternation(folded, re.IGNORECASE)
+    upper = {v.upper(): t for v, t in words.items() if len(v) >= 4 and "@" not in v}
+    capitals = _alternation(upper)
     found: list[Leftover] = []
-    seen: set[tuple[str, int]] = set()
     for index, text in enumerate(texts):
         if not text:
             continue
@@ -70,16 +79,13 @@ def search_values(texts: Iterable[str], values: dict[str, str]) -> list[Leftover
                 entity = numeric.get(_digits(match.group()))
                 if entity:
                     hits.add(entity)
-        for pattern, entity, _ in patterns:
-            if pattern.search(text):
-                hits.add(entity)
-        for pattern, entity in upper:
-            if pattern.search(text):
-                hits.add(entity)
-        for entity in hits:
-            if (entity, index) not in seen:
-                seen.add((entity, index))
-                found.append(Leftover(entity, f"part {index + 1} of the written file"))
+        for pattern, types, key in ((exact, words, None), (any_case, folded, str.casefold), (capitals, upper, None)):
+            if pattern is None:
+                continue
+            for match in pattern.finditer(text):
+                value = match.group("v")
+                hits.add(types[key(value) if key else value])
+        found.extend(Leftover(entity, f"part {index + 1} of the written file") for entity in sorted(hits))
     return found
 
 

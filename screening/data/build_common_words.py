@@ -2,7 +2,8 @@
 
 Source: the Norwegian Dependency Treebank (NorNE train split, Bokmål and Nynorsk; annotations CC0)
 and the Danish UD-DDT train split (CC BY-SA 4.0), from ../shared/datasets; for English, the most
-frequent lower-case words of spacy-lookups-data's ``en_lexeme_prob`` table (MIT). A word that stands in lower
+frequent lower-case words of spacy-lookups-data's ``en_lexeme_prob`` table, and for Danish the base
+forms of its ``da_lemma_lookup`` table (both MIT). A word that stands in lower
 case mid-sentence is a common word; the analysis uses the list to drop "names" the statistical model
 makes of capitalised common words ("Arbeidsgiver", "Prøvetiden"). Only the word list is kept, no text.
 """
@@ -44,6 +45,17 @@ def _english() -> set[str]:
     return {w for w, p in probabilities.items() if p >= ENGLISH_MIN_LOG_PROB and w.isalpha() and w.islower() and len(w) > 1}
 
 
+def _danish_base_forms() -> set[str]:
+    """The base forms (lemmas) of spacy-lookups-data's Danish lookup table (from DDT and Danish word lists)."""
+    import json
+
+    import spacy_lookups_data
+
+    table = Path(spacy_lookups_data.__file__).with_name("data") / "da_lemma_lookup.json.gz"
+    lemmas = json.loads(gzip.decompress(table.read_bytes())).values()
+    return {w for w in lemmas if isinstance(w, str) and w.isalpha() and w.islower() and len(w) > 1}
+
+
 def main() -> None:
     datasets = _datasets()
     counts: Counter[str] = Counter()
@@ -71,6 +83,7 @@ def main() -> None:
                 sentence.append(line.split("\t")[1])
     words = {word.lower() for word, count in counts.items() if count >= MIN_COUNT}
     words |= _english()
+    words |= _danish_base_forms()
     words = sorted(words)
     data = ("\n".join(words) + "\n").encode("utf-8")
     OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))  # mtime 0: the same bytes every build
