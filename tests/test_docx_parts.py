@@ -26,6 +26,7 @@ from screening.formats.docx import ADAPTER
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "samples" / "office"))
 from ooxml_parts import DOCX_PLACES, add_docx_hiding_places, edit_package, jpeg_with_exif  # noqa: E402
+from ooxml_parts import every_text as package_text  # noqa: E402
 from test_xlsx_parts import plan_for  # noqa: E402
 
 _NAMES = iter([
@@ -79,9 +80,7 @@ def build_document(path: Path) -> Path:
 
 
 def every_text(path: Path) -> str:
-    with zipfile.ZipFile(path) as package:
-        raw = "\n".join(package.read(name).decode("utf-8", errors="ignore") for name in package.namelist())
-    return raw + "\n".join(ADAPTER.raw_texts(path))
+    return package_text(path, ADAPTER)
 
 
 @pytest.fixture(scope="module")

@@ -26,6 +26,7 @@ from screening.formats.pptx import ADAPTER
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "samples" / "office"))
 from ooxml_parts import edit_package, jpeg_with_exif  # noqa: E402
+from ooxml_parts import every_text as package_text  # noqa: E402
 from test_xlsx_parts import plan_for  # noqa: E402
 
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -159,9 +160,7 @@ def _add_parts(path: Path) -> None:
 
 
 def every_text(path: Path) -> str:
-    with zipfile.ZipFile(path) as package:
-        raw = "\n".join(package.read(name).decode("utf-8", errors="ignore") for name in package.namelist())
-    return raw + "\n".join(ADAPTER.raw_texts(path))
+    return package_text(path, ADAPTER)
 
 
 @pytest.fixture(scope="module")

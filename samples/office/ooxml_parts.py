@@ -186,3 +186,12 @@ def add_docx_hiding_places(path: Path, v: dict[str, str], embedded_workbook: byt
 
     edit_package(path, parts=parts, relationships=relationships, content_types=content_types,
                  replace={"word/document.xml": body, "word/settings.xml": settings, "docProps/app.xml": app})
+
+
+def every_text(path, adapter) -> str:
+    """All members of a package, decompressed, as one text, plus the adapter's raw texts (XML escapes resolved)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        raw = "\n".join(package.read(name).decode("utf-8", errors="ignore") for name in package.namelist())
+    return raw + "\n".join(adapter.raw_texts(path))
