@@ -246,3 +246,10 @@ def test_labelled_files_are_valid_json_lines() -> None:
         for line in path.read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
             assert set(item) == {"lang", "text", "categories"}
+
+
+def test_a_danish_iban_is_not_a_diagnosis_code() -> None:
+    from recognizers.special.codes import find_codes
+
+    assert find_codes("Erstatningen bedes udbetalt til IBAN DK50 0040 0440 1162 43 efter skaden.") == []
+    assert [c for _, _, c in find_codes("Diagnose DK50.9 (Crohns sygdom) er registreret.")] == ["DK50.9"]

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 
 # SKS first: "DC50.9" must not be read as ICD-10 "C50.9" inside a longer token.
+# Not when groups of digits follow: "DK50 0040 0440 1162 43" is a Danish IBAN, not Crohn's disease.
 CODE_PATTERN = re.compile(
-    r"(?<![\w.])(?:D[A-Z]\d{2,4}(?:\.\d{1,2})?|[A-Z]\d{2}(?:\.\d{1,2})?)(?![\w])"
+    r"(?<![\w.])(?:D[A-Z]\d{2,4}(?:\.\d{1,2})?|[A-Z]\d{2}(?:\.\d{1,2})?)(?![\w])(?![ \u00a0]\d{2,4}\b)"
 )
 
 
