@@ -195,6 +195,7 @@ class Job:
         # keeps them so that restore can give back "Karis" rather than the full name at each place.
         self.written: dict[str, list[tuple[str, str, str]]] = {}
         self._job_values: dict[str, str] = {}  # value -> entity type, for propagation across files
+        self._pattern_cache: tuple[int, re.Pattern[str], set[str]] | None = None
 
     # Analysis ------------------------------------------------------------------------------------
 
@@ -204,7 +205,7 @@ class Job:
         languages = self.analyzer.segment_languages(document, self.settings.language)
         raw = self.analyzer.analyze_segments(document.segments, languages) + policy.deny_findings(document.segments)
         reported = self._reported(document, raw)
-        reported = self._propagate(document, reported)
+        reported = self.propagate(document, reported)
         return reported, languages
 
     def _reported(self, document: Document, findings: list[Finding]) -> list[Finding]:
@@ -214,7 +215,21 @@ class Job:
             if policy.reports(f) and not policy.is_company_number(f, document.segment(f.segment_id).text)
         ]
 
-    def _propagate(self, document: Document, findings: list[Finding]) -> list[Finding]:
+    def _value_pattern(self) -> tuple[re.Pattern[str], set[str]]:
+        """The regex of every value of the job, and its weak names; compiled again only when values come.
+
+        A lone "Storm", "Sol" or "Nordmann" is as likely the word as the person: such a weak name stands
+        for the person only mid-sentence and without a capitalised neighbour ("Storm Espresso").
+        """
+        values = self._job_values
+        if self._pattern_cache is None or self._pattern_cache[0] != len(values):
+            alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+            pattern = re.compile(rf"(?<!\w)(?P<value>{alternatives})(?P<genitive>'s|’s|s|'|’)?(?!\w)")
+            weak = {v for v in values if " " not in v and values[v] in NAME_TYPES and self.analyzer.common_words.is_word(v)}
+            self._pattern_cache = (len(values), pattern, weak)
+        return self._pattern_cache[1], self._pattern_cache[2]
+
+    def propagate(self, document: Document, findings: list[Finding]) -> list[Finding]:
         """Add the other occurrences of each found value, in this file or found earlier in the job.
 
         A name the model saw once is replaced everywhere it stands, also as a lone first name or
@@ -231,18 +246,15 @@ class Job:
                     if len(token) >= 3 and token[0].isupper() and not token.endswith("."):
                         values.setdefault(token, finding.entity_type)
         self._job_values.update(values)
-        # A lone "Storm", "Sol" or "Nordmann" is as likely the word as the person: such a name stands
-        # for the person only mid-sentence and without a capitalised neighbour ("Storm Espresso").
-        weak = {v for v in values if " " not in v and values[v] in NAME_TYPES and self.analyzer.common_words.is_word(v)}
         if not values:
             return findings
+        pattern, weak = self._value_pattern()
         order = {segment.id: index for index, segment in enumerate(document.segments)}
         taken: dict[str, list[tuple[int, int]]] = {}
         for finding in findings:
             taken.setdefault(finding.segment_id, []).append((finding.start, finding.end))
-        alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
-        pattern = re.compile(rf"(?<!\w)(?P<value>{alternatives})(?P<genitive>'s|’s|s|'|’)?(?!\w)")
         added: list[Finding] = []
+        values = self._job_values
         for segment in document.segments:
             spans = taken.setdefault(segment.id, [])
             for match in pattern.finditer(segment.text):

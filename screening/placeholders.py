@@ -73,6 +73,14 @@ class PlaceholderBook:
     _counters: dict[str, int] = field(default_factory=dict)
     _originals: dict[str, str] = field(default_factory=dict)
     _name_tokens: dict[str, set[str]] = field(default_factory=dict)  # token -> labels of full names
+    _known: set[str] = field(default_factory=set)  # person values seen and their single names
+
+    def __post_init__(self) -> None:
+        # A book restored from a vault knows its names again.
+        for label, original in self._originals.items():
+            if label.startswith("[PERSON_"):
+                self._known.add(original)
+                self._known.update(original.split())
 
     def key(self, entity_type: str, value: str) -> str:
         canonical = recognizers.normalize(entity_type, value)
@@ -80,8 +88,7 @@ class PlaceholderBook:
 
     def known_names(self) -> set[str]:
         """Person values of the job and their single names, for telling a genitive from a name."""
-        names = {original for label, original in self._originals.items() if label.startswith("[PERSON_")}
-        return names | {token for name in names for token in name.split()}
+        return self._known
 
     def label(self, entity_type: str, value: str) -> str:
         """The placeholder of a value, numbering it when it is new to the job."""
@@ -95,6 +102,9 @@ class PlaceholderBook:
         self._numbers[(entity_type, key)] = number
         placeholder = f"[{entity_type}_{number}]"
         self._originals.setdefault(placeholder, value)
+        if entity_type in NAME_TYPES and placeholder.startswith("[PERSON_"):
+            self._known.add(value)
+            self._known.update(value.split())
         if entity_type in NAME_TYPES and " " in key:
             for token in key.split():
                 if len(token) > 1 and not token.endswith("."):

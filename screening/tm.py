@@ -350,7 +350,7 @@ class TmCleaner:
         items = [(s.id, s.text, s.language, s.entity_hint) for s in document.segments]
         raw = executor.submit(_analyse_in_worker, items).result() if executor is not None and items \
             else _analyse(self.job, items) if items else []
-        findings = self.job._propagate(document, raw)
+        findings = self.job.propagate(document, raw)
         plan, _ = self.job.plan(document, findings)
         tmx.write_entries(entries, plan)
         report.metadata_fields_cleaned += len({r.segment_id for r in plan})
@@ -361,7 +361,7 @@ class TmCleaner:
         document = Document(source, "tmx", [e.segment for e in entries])
         raw = self._findings_of(batch, document)
         # Job-wide propagation: a name found in an earlier batch is replaced here too.
-        findings = self.job._propagate(document, raw)
+        findings = self.job.propagate(document, raw)
         unit_of = {e.segment.id: i for i, unit in enumerate(entries_by_unit) for e in unit}
         kind_of = {e.segment.id: e.segment.location.kind for e in entries}
         per_unit: dict[int, list[Finding]] = {}
