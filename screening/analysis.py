@@ -398,6 +398,11 @@ class Analyzer:
         The model often stops at a middle name that is also a word: "Stein Magnus" of
         "Stein Magnus Hovland", "Håkon Elv" of "Håkon Elv Rasmussen".
         """
+        # A tokenizer may cut "Al-Hassan" at the hyphen: the name goes on over it, both ways.
+        while end < len(text) - 1 and text[end] in "-‐" and text[end + 1].isalpha():
+            end = _HYPHENATED_REST.match(text, end).end()
+        while start > 1 and text[start - 1] in "-‐" and text[start - 2].isalpha():
+            start = _HYPHENATED_START.search(text[:start - 1]).start()
         for _ in range(2):
             following = _NEXT_NAME.match(text, end)
             if not following:
@@ -490,6 +495,8 @@ class CommonWords:
 
 # A name may wrap onto the next line in PDFs and hard-wrapped mail ("advokat Siri\nHaugland-Moe").
 _NEXT_NAME = re.compile(r"(?:[ \u00a0]|[ \t]*\n[ \t]*)(?P<name>[A-ZÆØÅÄÖÜÉ][\w\-'’]*\w)")
+_HYPHENATED_REST = re.compile(r"[-‐][\w'’]+")
+_HYPHENATED_START = re.compile(r"[\w'’]+$")
 _COMPANY_FORMS = frozenset({"AS", "ASA", "ANS", "DA", "SA", "BA", "KS", "IKS", "ApS", "A/S", "I/S", "IVS", "P/S", "AB", "Oy", "Ltd", "GmbH", "Inc", "LLC", "NUF"})
 
 

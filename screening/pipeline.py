@@ -224,7 +224,8 @@ class Job:
         values = self._job_values
         if self._pattern_cache is None or self._pattern_cache[0] != len(values):
             alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
-            pattern = re.compile(rf"(?<!\w)(?P<value>{alternatives})(?P<genitive>'s|’s|s|'|’)?(?!\w)")
+            # A hyphen joins a name ("Al-Hassan"): a value does not stop or start at one.
+            pattern = re.compile(rf"(?<!\w)(?<!\w-)(?P<value>{alternatives})(?P<genitive>'s|’s|s|'|’)?(?!\w)(?!-\w)")
             weak = {v for v in values if " " not in v and values[v] in NAME_TYPES and self.analyzer.common_words.is_word(v)}
             self._pattern_cache = (len(values), pattern, weak)
         return self._pattern_cache[1], self._pattern_cache[2]
