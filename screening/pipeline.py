@@ -32,6 +32,7 @@ from screening.document import (
 from screening.formats import adapter_for
 from screening.placeholders import NAME_TYPES, PlaceholderBook, mask, split_genitive
 from screening.policy import Policy
+from screening.values import ValueIndex
 from screening.verify import Leftover, verify_copy
 
 if TYPE_CHECKING:
@@ -195,7 +196,8 @@ class Job:
         # keeps them so that restore can give back "Karis" rather than the full name at each place.
         self.written: dict[str, list[tuple[str, str, str]]] = {}
         self._job_values: dict[str, str] = {}  # value -> entity type, for propagation across files
-        self._pattern_cache: tuple[int, re.Pattern[str], set[str]] | None = None
+        self._index = ValueIndex()
+        self._weak: set[str] = set()
 
     # Analysis ------------------------------------------------------------------------------------
 
@@ -215,20 +217,22 @@ class Job:
             if policy.reports(f) and not policy.is_company_number(f, document.segment(f.segment_id).text)
         ]
 
-    def _value_pattern(self) -> tuple[re.Pattern[str], set[str]]:
-        """The regex of every value of the job, and its weak names; compiled again only when values come.
+    def _value_index(self) -> tuple[ValueIndex, set[str]]:
+        """The index of every value of the job, and its weak names; kept up to date as values come.
 
         A lone "Storm", "Sol" or "Nordmann" is as likely the word as the person: such a weak name stands
         for the person only mid-sentence and without a capitalised neighbour ("Storm Espresso").
         """
-        values = self._job_values
-        if self._pattern_cache is None or self._pattern_cache[0] != len(values):
-            alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
-            # A hyphen joins a name ("Al-Hassan"): a value does not stop or start at one.
-            pattern = re.compile(rf"(?<!\w)(?<!\w-)(?P<value>{alternatives})(?P<genitive>'s|’s|s|'|’)?(?!\w)(?!-\w)")
-            weak = {v for v in values if " " not in v and values[v] in NAME_TYPES and self.analyzer.common_words.is_word(v)}
-            self._pattern_cache = (len(values), pattern, weak)
-        return self._pattern_cache[1], self._pattern_cache[2]
+        return self._index, self._weak
+
+    def _remember(self, value: str, entity_type: str) -> None:
+        """A value found in this job: propagated into later segments and files."""
+        if value in self._job_values:
+            return
+        self._job_values[value] = entity_type
+        self._index.add(value)
+        if " " not in value and entity_type in NAME_TYPES and self.analyzer.common_words.is_word(value):
+            self._weak.add(value)
 
     def propagate(self, document: Document, findings: list[Finding]) -> list[Finding]:
         """Add the other occurrences of each found value, in this file or found earlier in the job.
@@ -237,20 +241,18 @@ class Job:
         surname and with a genitive ending ("Olas"), so the copy has no leftover and the placeholders
         stay consistent.
         """
-        values = dict(self._job_values)
         for finding in findings:
             if finding.category == CATEGORY_SPECIAL or len(finding.text.strip()) < 2:
                 continue
-            values.setdefault(finding.text, finding.entity_type)
+            self._remember(finding.text, finding.entity_type)
             if finding.entity_type in NAME_TYPES:
                 for token in finding.text.split():
                     if len(token) >= 3 and token[0].isupper() and not token.endswith("."):
-                        values.setdefault(token, finding.entity_type)
-        self._job_values.update(values)
-        if not values:
+                        self._remember(token, finding.entity_type)
+        if not self._job_values:
             return findings
-        pattern, weak = self._value_pattern()
-        order = {segment.id: index for index, segment in enumerate(document.segments)}
+        index, weak = self._value_index()
+        order = {segment.id: position for position, segment in enumerate(document.segments)}
         taken: dict[str, list[tuple[int, int]]] = {}
         for finding in findings:
             taken.setdefault(finding.segment_id, []).append((finding.start, finding.end))
@@ -258,15 +260,15 @@ class Job:
         values = self._job_values
         for segment in document.segments:
             spans = taken.setdefault(segment.id, [])
-            for match in pattern.finditer(segment.text):
-                entity_type = values[match.group("value")]
-                if match.group("value") in weak and not (
-                    _alone_mid_sentence(segment.text, match.start(), match.end())
-                    or (match.group("genitive") and not _NAME_AFTER.match(segment.text[match.end():match.end() + 40]))
+            for match in index.finditer(segment.text):
+                entity_type = values[match.value]
+                if match.value in weak and not (
+                    _alone_mid_sentence(segment.text, match.start, match.end)
+                    or (match.genitive and not _NAME_AFTER.match(segment.text[match.end:match.end + 40]))
                 ):
                     continue
-                start, end = match.start(), match.end() if entity_type in NAME_TYPES else match.end("value")
-                if entity_type in NAME_TYPES and " " not in match.group("value"):
+                start, end = match.start, match.end if entity_type in NAME_TYPES else match.value_end
+                if entity_type in NAME_TYPES and " " not in match.value:
                     grown = _extend_name(segment.text, start, end)
                     # The neighbour may already be a finding of its own ("Per" + found "Dahl"): then the
                     # name alone is replaced.
