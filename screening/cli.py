@@ -91,7 +91,7 @@ def _progress(quiet: bool):
 def main_group() -> None:
     """Find personal data in customer files and make sanitized copies for translation.
 
-    Formats: text (.txt .md .csv) and DOCX, plus the others listed in the README as they are added.
+    Formats: text (.txt .md .csv), DOCX, XLSX, PPTX, PDF, XLIFF 1.2/2.x, SDLXLIFF, MQXLIFF, TMX and PO.
     Nothing is sent anywhere: all analysis runs on this machine.
     """
 
