@@ -421,14 +421,9 @@ class Job:
             adapter.write(document, plan, temporary)
             # Special-category evidence ("diabetes") may rightly stay in sentences about no one.
             personal_types = {r.entity_type for r in plan} - set(self.analyzer.special_types)
-            words = {
-                r.original for r in plan
-                if r.entity_type in NAME_TYPES and " " not in r.original.strip()
-                and self.analyzer.common_words.is_word(r.original.strip())
-            }
             reanalyse = functools.partial(self._reanalyse, original=document, languages=languages, plan=plan)
             leftovers = verify_copy(adapter, temporary, plan, reanalyse, search_types=personal_types,
-                                    exclude_values=words)
+                                    exclude_values=self.word_names(plan))
         except FormatError as error:
             temporary.unlink(missing_ok=True)
             result.status, result.error, result.verified = STATUS_ERROR, str(error).replace(str(temporary), result.path), False
@@ -445,6 +440,14 @@ class Job:
         os.replace(temporary, out_path)
         result.output = str(out_path)
         result.verified = True
+
+    def word_names(self, plan: Plan) -> set[str]:
+        """Lone names of the plan that are also words ("Storm"): they may rightly stay as the word."""
+        return {
+            r.original for r in plan
+            if r.entity_type in NAME_TYPES and " " not in r.original.strip()
+            and self.analyzer.common_words.is_word(r.original.strip())
+        }
 
     def _reanalyse(self, copy: Document, original: Document, languages: dict[str, str], plan: Plan) -> list[Finding]:
         """Analyse the copy again where it differs from the original.

@@ -411,7 +411,11 @@ class TmCleaner:
         The batch is searched as one text; only when something is found are its units searched one by one.
         """
         special = special_types()
-        values = {r.original: r.entity_type for r in plan if r.original.strip() and r.entity_type not in special}
+        words = self.job.word_names(plan)  # "Storm" may rightly stay where it is the word
+        values = {
+            r.original: r.entity_type for r in plan
+            if r.original.strip() and r.entity_type not in special and r.original not in words
+        }
         if not values:
             return set()
         texts: dict[int, str] = {}
