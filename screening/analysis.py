@@ -1,8 +1,9 @@
 """The analysis engine: one Presidio AnalyzerEngine per process for nb, nn, da and en.
 
-Each language gets a spaCy pipeline from ``models/<lang>`` (trained NER plus lemmatizer) or, where no
-trained pipeline is shipped, a blank pipeline with spacy-lookups-data lemmas so that context words still
-work. Recognizers come from the ``recognizers`` package. Segments are grouped by language and packed
+Each language gets the trained spaCy pipeline of ``models/<lang>`` (NER; its lemmatizer stays off, since
+the recognizers score context from the raw text) or, where none is shipped, a blank pipeline with
+spacy-lookups-data lemmas, borrowing the Bokmål NER for English. Recognizers come from the
+``recognizers`` package. Segments are grouped by language and packed
 into batches of a few thousand characters, so a spreadsheet of ten thousand short cells costs a few
 hundred Presidio calls, not ten thousand; texts longer than a batch are cut at whitespace with an overlap.
 """
