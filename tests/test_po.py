@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from screening.document import Document, FormatError, Plan, Replacement
+from screening.document import FormatError
+from plans import make_plan
 from screening.formats import adapter_for
 from screening.formats.po import ADAPTER
 
@@ -55,26 +56,6 @@ VALUES = {
     "Sindre Lunde": "PERSON",
     "Ole Vang": "PERSON",
 }
-
-
-def make_plan(document: Document, values: dict[str, str]) -> tuple[Plan, dict[str, str]]:
-    numbers: dict[str, int] = {}
-    labels: dict[str, str] = {}
-    replacements = []
-    for segment in document.segments:
-        taken: list[tuple[int, int]] = []
-        for value in sorted(values, key=len, reverse=True):
-            for match in re.finditer(re.escape(value), segment.text):
-                if any(match.start() < e and match.end() > s for s, e in taken):
-                    continue
-                kind = values[value]
-                if value not in labels:
-                    numbers[kind] = numbers.get(kind, 0) + 1
-                    labels[value] = f"[{kind}_{numbers[kind]}]"
-                taken.append((match.start(), match.end()))
-                replacements.append(Replacement(segment.id, match.start(), match.end(), value, labels[value],
-                                                labels[value], kind))
-    return Plan(replacements), labels
 
 
 @pytest.fixture

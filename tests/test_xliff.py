@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from screening.document import Document, Plan, Replacement
+from plans import make_plan
 from screening.formats import adapter_for, inline
 from screening.formats.xliff import ADAPTER
 
@@ -62,27 +61,6 @@ VALUES = {
     "+4741122334": "PHONE_NUMBER",
     "41 12 23 34": "PHONE_NUMBER",
 }
-
-
-def make_plan(document: Document, values: dict[str, str]) -> tuple[Plan, dict[str, str]]:
-    """A hand-made plan: every occurrence of each value, one placeholder per value (as the job's book does)."""
-    numbers: dict[str, int] = {}
-    labels: dict[str, str] = {}
-    replacements = []
-    for segment in document.segments:
-        taken: list[tuple[int, int]] = []
-        for value in sorted(values, key=len, reverse=True):
-            for match in re.finditer(re.escape(value), segment.text):
-                if any(match.start() < e and match.end() > s for s, e in taken):
-                    continue
-                kind = values[value]
-                if value not in labels:
-                    numbers[kind] = numbers.get(kind, 0) + 1
-                    labels[value] = f"[{kind}_{numbers[kind]}]"
-                taken.append((match.start(), match.end()))
-                replacements.append(Replacement(segment.id, match.start(), match.end(), value, labels[value],
-                                                labels[value], kind))
-    return Plan(replacements), labels
 
 
 @pytest.fixture

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from lxml import etree
 
-from screening.document import Document, Plan, Replacement
+from plans import make_plan
 from screening.formats import inline
 from screening.formats.xliff import ADAPTER
 
@@ -31,23 +30,6 @@ XLIFF2 = """<?xml version="1.0" encoding="UTF-8"?>
 </xliff>
 """
 VALUES = {"Mads Krogh": "PERSON", "Pernille Skov": "PERSON", "mads.krogh@eksempel.dk": "EMAIL_ADDRESS"}
-
-
-def make_plan(document: Document, values: dict[str, str]) -> tuple[Plan, dict[str, str]]:
-    """Every occurrence of each value, one placeholder per value, as the job's placeholder book does."""
-    numbers: dict[str, int] = {}
-    labels: dict[str, str] = {}
-    replacements = []
-    for segment in document.segments:
-        for value in values:
-            for match in re.finditer(re.escape(value), segment.text):
-                kind = values[value]
-                if value not in labels:
-                    numbers[kind] = numbers.get(kind, 0) + 1
-                    labels[value] = f"[{kind}_{numbers[kind]}]"
-                replacements.append(Replacement(segment.id, match.start(), match.end(), value, labels[value],
-                                                labels[value], kind))
-    return Plan(replacements), labels
 
 
 def _written(tmp_path: Path):

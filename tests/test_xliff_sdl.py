@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from lxml import etree
 
-from screening.document import Document, Plan, Replacement
+from plans import make_plan
 from screening.formats import inline
 from screening.formats.xliff import ADAPTER
 
@@ -58,27 +57,6 @@ MQXLIFF = r"""<?xml version="1.0" encoding="utf-8"?>
 </body></file></xliff>
 """
 MQ_VALUES = {"Nora Brekke": "PERSON", "jens.holm": "PERSON", "Bo Vinther": "PERSON"}
-
-
-def make_plan(document: Document, values: dict[str, str]) -> tuple[Plan, dict[str, str]]:
-    """Every occurrence of each value, one placeholder per value, as the job's placeholder book does."""
-    numbers: dict[str, int] = {}
-    labels: dict[str, str] = {}
-    replacements = []
-    for segment in document.segments:
-        taken: list[tuple[int, int]] = []
-        for value in sorted(values, key=len, reverse=True):
-            for match in re.finditer(re.escape(value), segment.text):
-                if any(match.start() < e and match.end() > s for s, e in taken):
-                    continue
-                kind = values[value]
-                if value not in labels:
-                    numbers[kind] = numbers.get(kind, 0) + 1
-                    labels[value] = f"[{kind}_{numbers[kind]}]"
-                taken.append((match.start(), match.end()))
-                replacements.append(Replacement(segment.id, match.start(), match.end(), value, labels[value],
-                                                labels[value], kind))
-    return Plan(replacements), labels
 
 
 def _write(tmp_path: Path, name: str, content: str, values: dict[str, str]):
