@@ -107,14 +107,11 @@ class Document:
     native: Any = None
 
     def segment(self, segment_id: str) -> Segment:
-        return self._index()[segment_id]
-
-    def _index(self) -> dict[str, Segment]:
+        # Built on first use and again if segments were added since (an adapter may add them late).
         index = getattr(self, "_segment_index", None)
         if index is None or len(index) != len(self.segments):
-            index = {segment.id: segment for segment in self.segments}
-            object.__setattr__(self, "_segment_index", index)
-        return index
+            index = self._segment_index = {segment.id: segment for segment in self.segments}
+        return index[segment_id]
 
 
 CATEGORY_PERSONAL = "personal"

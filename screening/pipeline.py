@@ -33,14 +33,13 @@ from screening.formats import adapter_for
 from screening.placeholders import NAME_TYPES, PlaceholderBook, mask, split_genitive
 from screening.policy import Policy
 from screening.values import ValueIndex
-from screening.verify import Leftover, verify_copy
+from screening.verify import verify_copy
 
 if TYPE_CHECKING:
     from screening.pseudonyms import Pseudonymizer
 
 logger = logging.getLogger(__name__)
 
-MODES = ("placeholder", "mask", "remove", "pseudonym")
 STATUS_OK, STATUS_ERROR, STATUS_QUARANTINED, STATUS_SKIPPED = "ok", "error", "quarantined", "skipped"
 MAX_FILE_BYTES = 512 * 1024 * 1024
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from pathlib import Path
 
 import docx
-import pytest
 from click.testing import CliRunner
 
 from screening.cli import main_group
@@ -88,6 +86,7 @@ def test_report_holds_no_raw_values_unless_asked(tmp_path: Path, analyzer) -> No
     source = tmp_path / "brev.txt"
     source.write_text("Kjære Kari Nordmann,\n\nFødselsnummer: 150387 23585\nTelefon 412 55 983\n", encoding="utf-8")
     result = _redact([source], tmp_path / "out")
+    assert result.exit_code == 1, result.output
     report = (tmp_path / "out" / "screening-report.json").read_text(encoding="utf-8")
     html = (tmp_path / "out" / "screening-report.html").read_text(encoding="utf-8")
     for value in ("Nordmann", "23585", "150387", "412 55 983", "41255983"):
@@ -99,7 +98,7 @@ def test_report_holds_no_raw_values_unless_asked(tmp_path: Path, analyzer) -> No
     assert entry["counts"]["NO_FODSELSNUMMER"] == 1
     assert all(f["preview"] and f["placeholder"] for f in entry["findings"])
 
-    result = _redact([source], tmp_path / "out2", "--include-values")
+    _redact([source], tmp_path / "out2", "--include-values")
     data = json.loads((tmp_path / "out2" / "screening-report.json").read_text(encoding="utf-8"))
     assert "raw personal data" in data["warning"]
     assert "150387 23585" in {f.get("value") for f in data["files"][0]["findings"]}
