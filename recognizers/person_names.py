@@ -24,6 +24,7 @@ from typing import Callable, Optional
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from recognizers.company_forms import COMPANY_FORMS
 from recognizers.context import NO_CONTEXT, mark_enhanced
 from recognizers.names import given_names, surnames
 
@@ -32,7 +33,6 @@ _PARTICLE = r"(?:van|von|de|der|den|af|la|le|di|da|dos|du|ter|ten|bin|ibn|al|el)
 # Words of a name are separated by a space, or by one line break (a name wrapped in a PDF or a mail).
 _GAP = r"(?:[ \u00a0]|[ \t]*\n[ \t]*)"
 _SEQUENCE = re.compile(rf"(?<![\w.@/-])(?P<first>{_WORD})(?P<rest>(?:{_GAP}(?:{_PARTICLE}[ \u00a0])?{_WORD}){{1,3}})(?![\w@/-])")
-_COMPANY_FORMS = frozenset({"AS", "ASA", "ANS", "DA", "SA", "ApS", "A/S", "AB", "Oy", "Ltd", "GmbH", "Inc", "LLC"})
 
 
 def _cut_at_complete_line(sequence: str) -> str:
@@ -73,7 +73,7 @@ class NameListRecognizer(LocalRecognizer):
         if words[0] not in names:
             return None
         following = [w for w in words[1:] if not re.fullmatch(_PARTICLE, w)]
-        if not following or following[-1] in _COMPANY_FORMS:
+        if not following or following[-1] in COMPANY_FORMS:
             return None
         if self.is_common_word is not None:
             for word in following:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from recognizers.company_forms import COMPANY_FORM_PATTERN
 from screening.document import CATEGORY_SPECIAL, Finding, Segment
 
 # Found by the NER model or Presidio but not personal data on their own.
@@ -29,10 +30,6 @@ DENY_LIST_TYPE = "DENY_LIST"
 # An organisation number identifies a person only when the organisation is one person (a sole
 # proprietorship). Next to a company form ("Fjordkraft AS, org.nr. ...") it is a company's number.
 COMPANY_NUMBER_TYPES = frozenset({"NO_ORGANISASJONSNUMMER", "DK_CVR"})
-_COMPANY_FORM = re.compile(
-    r"(?<![\w/])(?:AS|ASA|ANS|DA|SA|BA|KS|IKS|HF|SF|NUF|ApS|A/S|I/S|IVS|P/S|K/S|AB|Oy|Ltd|GmbH|Inc|LLC|"
-    r"[Kk]ommune|[Ff]ylkeskommune|[Rr]egion|[Ss]tiftelse|[Ff]orening(?:en)?|[Ss]ykehus|[Hh]ospital)(?![\w/])"
-)
 _COMPANY_WINDOW = 60
 
 
@@ -95,7 +92,7 @@ class Policy:
         if finding.entity_type not in COMPANY_NUMBER_TYPES or self.company_numbers == "report":
             return False
         window = segment_text[max(0, finding.start - _COMPANY_WINDOW):finding.end + _COMPANY_WINDOW]
-        return bool(_COMPANY_FORM.search(window))
+        return bool(COMPANY_FORM_PATTERN.search(window))
 
     def redacts(self, finding: Finding) -> bool:
         """Whether a reported finding is replaced in the sanitized copy."""
