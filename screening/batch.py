@@ -18,8 +18,18 @@ How it stays safe and resumable:
 - Numbering is job-wide, as in ``screen redact``: the parent process serves one
   :class:`~screening.placeholders.PlaceholderBook` to every worker (a multiprocessing manager), so the
   same person is "[PERSON_1]" in every file of the run. Which number a new value gets depends on which
-  worker reaches it first; with one worker the numbers are those of ``screen redact``. A resumed run
-  starts a new book: the manifest holds no raw value, so it cannot continue the old numbering.
+  worker reaches it first; with one worker the numbers are those of ``screen redact``. Without a vault
+  a resumed run starts a new book: the manifest holds no raw value, so it cannot continue the old
+  numbering.
+- With a vault (``screen batch --vault``) the book starts from the vault's numbering, so a later run
+  gives a known person the placeholder of the earlier runs, and ``--mode pseudonym`` stand-ins come
+  from one pseudonymizer served the same way. A worker writes its verified copy under a hidden staging
+  name; the parent records the file in the vault, saves the vault (atomically, 0600) and only then
+  renames the copy into place and marks it done in the manifest. So every delivered copy is in the
+  vault even when the batch is killed, also in watch mode; a copy the manifest holds as done but the
+  vault lacks (another vault, a crash between the two) is screened again. Quarantined and failed
+  files get no record: restore only needs delivered files, and the values they numbered stay in the
+  book so that the file, fixed and put back in the inbox, keeps the same placeholders.
 - ``watch`` polls INBOX and takes a file only when its size and modification time have stayed the same
   for ``settle`` seconds, so a file that is still being copied in is not screened half-written.
 """
@@ -46,7 +56,7 @@ from collections import deque
 from multiprocessing.managers import BaseManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Protocol
 
 from screening import __version__
 from screening.formats import adapter_for
@@ -61,6 +71,9 @@ from screening.pipeline import (
     sha256_of,
 )
 
+if TYPE_CHECKING:
+    from screening.vault import FileRecord, Vault
+
 logger = logging.getLogger(__name__)
 
 MANIFEST_NAME = "screening-manifest.sqlite"
@@ -74,6 +87,8 @@ MAX_STARTUP_FAILURES = 3
 # Files that are being written or are not documents: Office lock files, browser and rsync partials.
 _INCOMPLETE = re.compile(r"^~\$|\.(?:part|partial|crdownload|download|tmp|temp)$", re.IGNORECASE)
 _TEMPORARY_COPY = re.compile(r"^\..+\.screen-\d+(?:\.[^.]+)?$")
+# A verified copy waiting for the vault to be saved before it is renamed into place (see the docstring).
+_STAGED_COPY = re.compile(r"^\..+\.screen-staged(?:\.[^.]+)?$")
 
 
 class BatchError(Exception):
@@ -101,6 +116,8 @@ def settings_fingerprint(settings: Settings) -> str:
             for name, value in sorted(dataclasses.asdict(policy).items())
         },
     }
+    if settings.number_special:  # "[HEALTH_1]" rather than "[HEALTH]"; absent otherwise, so older manifests stay valid
+        described["number_special"] = True
     return hashlib.sha256(json.dumps(described, sort_keys=True, default=sorted).encode()).hexdigest()[:16]
 
 
@@ -269,14 +286,86 @@ def _exit_on_terminate(signum: int, frame: Any) -> None:
     raise SystemExit(128 + signum)
 
 
+# The manager serves each worker connection in a thread of its own; a book or pseudonymizer checks and
+# then updates its counters, so two workers must not be inside one at the same time.
+_SHARED_LOCK = threading.Lock()
+
+
+class SharedBook:
+    """The run's placeholder book as the manager serves it: one call at a time, state for the vault."""
+
+    def __init__(self, state: dict[str, Any] | None = None) -> None:
+        if state:
+            from screening.vault import book_from_state
+
+            self._book = book_from_state(state)
+        else:
+            self._book = PlaceholderBook()
+
+    def label(self, entity_type: str, value: str) -> str:
+        with _SHARED_LOCK:
+            return self._book.label(entity_type, value)
+
+    def known_names(self) -> set[str]:
+        with _SHARED_LOCK:
+            return set(self._book.known_names())
+
+    def originals(self) -> dict[str, str]:
+        with _SHARED_LOCK:
+            return self._book.originals()
+
+    def state(self) -> dict[str, Any]:
+        from screening.vault import book_state
+
+        with _SHARED_LOCK:
+            return book_state(self._book)
+
+
+class SharedPseudonymizer:
+    """The stand-ins of ``--mode pseudonym`` for every worker, continuing those of the vault."""
+
+    def __init__(self, secret: str, known: dict[str, tuple[str, dict[str, str]]]) -> None:
+        from screening.pseudonyms import Pseudonymizer
+
+        self._pseudonymizer = Pseudonymizer(secret, known)
+
+    def pseudonym(self, placeholder: str, entity_type: str, original: str, language: str | None) -> str:
+        with _SHARED_LOCK:
+            return self._pseudonymizer.pseudonym(placeholder, entity_type, original, language)
+
+    def is_stand_in(self, entity_type: str, text: str) -> bool:
+        with _SHARED_LOCK:
+            return self._pseudonymizer.is_stand_in(entity_type, text)
+
+    def records(self) -> dict[str, tuple[str, dict[str, str]]]:
+        with _SHARED_LOCK:
+            return self._pseudonymizer.records()
+
+
 class _BookManager(BaseManager):
-    """Serves the run's one placeholder book to the worker processes."""
+    """Serves the run's one placeholder book (and pseudonymizer) to the worker processes."""
 
 
-_BookManager.register("PlaceholderBook", PlaceholderBook)
+_BookManager.register("PlaceholderBook", SharedBook)
+_BookManager.register("Pseudonymizer", SharedPseudonymizer)
 
 
-def _worker_main(connection: multiprocessing.connection.Connection, settings: Settings, book: Any = None) -> None:
+@dataclass(frozen=True)
+class VaultStart:
+    """What the shared objects start from when the batch has a vault."""
+
+    book: dict[str, Any]
+    pseudonym_secret: str
+    stand_ins: dict[str, tuple[str, dict[str, str]]]
+
+    @classmethod
+    def of(cls, vault: Vault) -> VaultStart:
+        stand_ins = {p: (e.pseudonym, dict(e.variants)) for p, e in vault.content.entries.items() if e.pseudonym}
+        return cls(dict(vault.content.book), vault.content.pseudonym_secret, stand_ins)
+
+
+def _worker_main(connection: multiprocessing.connection.Connection, settings: Settings, book: Any = None,
+                 pseudonymizer: Any = None, keep_written: bool = False) -> None:
     """A worker process: build the engine once, then screen one file per message until told to stop."""
     # Ctrl-C reaches the whole process group; the parent decides and stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -295,16 +384,19 @@ def _worker_main(connection: multiprocessing.connection.Connection, settings: Se
         if message is None:
             return
         source, display, target = message
+        written: list[tuple[str, str, str]] = []
         try:
-            job = Job(settings, analyzer)
+            job = Job(settings, analyzer, pseudonymizer=pseudonymizer)
             if book is not None:  # the run's shared numbering: see the module docstring
                 job.book = book
             result = job.process(Path(source), display, Path(target))
+            if keep_written:  # what the vault records per file; over the pipe, never to disk
+                written = job.written.get(str(Path(source)), [])
         except Exception as error:  # a bug must cost one file, not the batch
             logger.debug("screening %s failed", display, exc_info=True)
             result = FileResult(path=display, status=STATUS_ERROR,
                                 error=f"{display}: internal error while screening ({type(error).__name__})")
-        connection.send(("done", result))
+        connection.send(("done", (result, written)))
 
 
 @dataclass
@@ -318,6 +410,10 @@ class _Worker:
     @property
     def ready(self) -> bool:
         return self.pid is not None
+
+
+# A finished task, its result, and what was written per placeholder (only kept when there is a vault).
+OnResult = Callable[[Task, FileResult, list[tuple[str, str, str]]], None]
 
 
 class Reporter(Protocol):
@@ -345,35 +441,51 @@ class BatchSummary:
 
 
 class WorkerPool:
-    """Worker processes that each hold an engine, kept across watch rounds, replaced when they die."""
+    """Worker processes that each hold an engine, kept across watch rounds, replaced when they die.
 
-    def __init__(self, settings: Settings, size: int, time_limit: float) -> None:
+    With ``vault`` set the shared book starts from the vault's numbering, the workers send back what
+    they wrote per file, and copies go to a staging name (:meth:`target_for`) for the batch to move.
+    """
+
+    def __init__(self, settings: Settings, size: int, time_limit: float, vault: VaultStart | None = None) -> None:
         self.settings = settings
         self.size = max(1, size)
         self.time_limit = time_limit
+        self.vault = vault
         self.context = multiprocessing.get_context("spawn")  # no forked copies of a half-initialised engine
         self.workers: list[_Worker] = []
         self.startup_failures = 0
         self._manager: _BookManager | None = None
         self.book: Any = None
+        self.pseudonymizer: Any = None
 
-    def _shared_book(self) -> Any:
+    def _shared(self) -> tuple[Any, Any]:
         if self._manager is None:
             self._manager = _BookManager(ctx=self.context)
             self._manager.start()
-            self.book = self._manager.PlaceholderBook()
-        return self.book
+            self.book = self._manager.PlaceholderBook(self.vault.book if self.vault else None)
+            if self.vault is not None and self.settings.mode == "pseudonym":
+                self.pseudonymizer = self._manager.Pseudonymizer(self.vault.pseudonym_secret, self.vault.stand_ins)
+        return self.book, self.pseudonymizer
+
+    def target_for(self, outbox: Path, task: Task) -> Path:
+        """Where a worker writes the copy: its place in OUTBOX, or with a vault a hidden staging name."""
+        target = outbox / task.relative
+        if self.vault is None:
+            return target
+        return target.with_name(f".{target.stem}.screen-staged{target.suffix}")
 
     def _start(self) -> None:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_worker_main, args=(child, self.settings, self._shared_book()),
+        book, pseudonymizer = self._shared()
+        process = self.context.Process(target=_worker_main,
+                                       args=(child, self.settings, book, pseudonymizer, self.vault is not None),
                                        daemon=True, name="screen-worker")
         process.start()
         child.close()
         self.workers.append(_Worker(process, parent))
 
-    def run(self, tasks: list[Task], outbox: Path, manifest: Manifest,
-            on_result: Callable[[Task, FileResult], None]) -> None:
+    def run(self, tasks: list[Task], outbox: Path, manifest: Manifest, on_result: OnResult) -> None:
         """Screen every task; returns when all are done (each has given ``on_result`` exactly once)."""
         queue = deque(tasks)
         while queue or any(w.task for w in self.workers):
@@ -385,7 +497,7 @@ class WorkerPool:
                     attempt = manifest.start(task.relative.as_posix(), task.sha256, worker.pid or 0)
                     worker.task = dataclasses.replace(task, attempt=attempt)
                     worker.deadline = time.monotonic() + self.time_limit
-                    worker.connection.send((str(task.source), str(task.source), str(outbox / task.relative)))
+                    worker.connection.send((str(task.source), str(task.source), str(self.target_for(outbox, task))))
             deadlines = [w.deadline for w in self.workers if w.deadline is not None]
             timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else 1.0
             waitables: list[Any] = [w.connection for w in self.workers] + [w.process.sentinel for w in self.workers]
@@ -393,8 +505,7 @@ class WorkerPool:
             for worker in list(self.workers):
                 self._poll(worker, queue, outbox, on_result)
 
-    def _poll(self, worker: _Worker, queue: deque[Task], outbox: Path,
-              on_result: Callable[[Task, FileResult], None]) -> None:
+    def _poll(self, worker: _Worker, queue: deque[Task], outbox: Path, on_result: OnResult) -> None:
         try:
             while worker.connection.poll():
                 kind, payload = worker.connection.recv()
@@ -403,7 +514,8 @@ class WorkerPool:
                     self.startup_failures = 0
                 elif kind == "done" and worker.task is not None:
                     task, worker.task, worker.deadline = worker.task, None, None
-                    on_result(task, payload)
+                    result, written = payload
+                    on_result(task, result, written)
         except (EOFError, OSError):
             pass  # the worker died; handled below
         if not worker.process.is_alive():
@@ -414,10 +526,9 @@ class WorkerPool:
             assert task is not None
             worker.task = None  # a hang is not retried: it would cost the whole limit again
             self._remove(worker, outbox, task)
-            on_result(task, _failure(task, f"took longer than the time limit of {self.time_limit:g} s"))
+            on_result(task, _failure(task, f"took longer than the time limit of {self.time_limit:g} s"), [])
 
-    def _lost(self, worker: _Worker, queue: deque[Task], outbox: Path,
-              on_result: Callable[[Task, FileResult], None], reason: str) -> None:
+    def _lost(self, worker: _Worker, queue: deque[Task], outbox: Path, on_result: OnResult, reason: str) -> None:
         task = worker.task
         self._remove(worker, outbox, task)
         if task is None:
@@ -430,7 +541,7 @@ class WorkerPool:
             logger.warning("%s: %s; trying again", task.relative, reason)
             queue.appendleft(task)
         else:
-            on_result(task, _failure(task, f"{reason}, {task.attempt} times"))
+            on_result(task, _failure(task, f"{reason}, {task.attempt} times"), [])
 
     def _remove(self, worker: _Worker, outbox: Path, task: Task | None) -> None:
         if worker in self.workers:
@@ -438,7 +549,7 @@ class WorkerPool:
         worker.connection.close()
         worker.process.join(timeout=5)
         if task is not None and worker.pid:
-            target = outbox / task.relative
+            target = self.target_for(outbox, task)
             # The name Job._write_verified gives its temporary copy; a killed worker leaves it behind.
             target.with_name(f".{target.stem}.screen-{worker.pid}{target.suffix}").unlink(missing_ok=True)
 
@@ -462,7 +573,7 @@ class WorkerPool:
         if self._manager is not None:
             with contextlib.suppress(Exception):
                 self._manager.shutdown()
-            self._manager, self.book = None, None
+            self._manager, self.book, self.pseudonymizer = None, None, None
 
     def close(self) -> None:
         for worker in self.workers:
@@ -490,16 +601,23 @@ class Batch:
     """One INBOX -> OUTBOX run (or a watch loop): discovery, resume, quarantine and reports."""
 
     def __init__(self, inbox: Path, outbox: Path, settings: Settings, options: BatchOptions | None = None,
-                 reporter: Reporter | None = None) -> None:
+                 reporter: Reporter | None = None, vault: Vault | None = None) -> None:
         self.inbox, self.outbox = inbox, outbox
         self.settings = settings
         self.options = options or BatchOptions()
         self.reporter = reporter
+        self.vault = vault  # opened and locked by the caller; see the module docstring
         self.hashes = _HashCache()
         self.processed = 0
         self.reused: set[Path] = set()  # files whose result came from the manifest (counted once in watch)
         self._screened: set[Path] = set()
+        self._delivered: dict[str, FileRecord] = {}  # relative path -> its record in the vault, for this run
         _check_folders(inbox, outbox)
+        if settings.mode == "pseudonym" and vault is None:
+            # Without a vault the stand-ins would change from run to run and could not be restored.
+            raise BatchError("--mode pseudonym needs --vault in a batch")
+        if vault is not None and settings.mode in ("mask", "remove"):
+            raise BatchError(f"--vault needs --mode placeholder or pseudonym: {settings.mode} cannot be put back")
 
     def run(self, stop: threading.Event | None = None) -> BatchSummary:
         """Process the inbox; with ``options.watch`` keep polling until ``stop`` is set (or Ctrl-C)."""
@@ -507,10 +625,12 @@ class Batch:
         with _exclusive_lock(self.outbox / LOCK_NAME):
             _remove_temporary_copies(self.outbox)
             manifest = Manifest(self.outbox / MANIFEST_NAME, settings_fingerprint(self.settings))
-            pool = WorkerPool(self.settings, self.options.workers, self.options.time_limit)
+            pool = WorkerPool(self.settings, self.options.workers, self.options.time_limit,
+                              VaultStart.of(self.vault) if self.vault is not None else None)
             try:
                 if not self.options.watch:
                     results = self._round(manifest, pool, settler=None)
+                    self._finish_vault(pool)
                     self._write_reports(results)
                     return BatchSummary(results, self.processed, len(self.reused - self._screened))
                 settler = _Settler(self.options.settle)
@@ -523,6 +643,7 @@ class Batch:
                         self._write_reports(results)
                         written = self.processed
                     stop.wait(self.options.poll_interval)
+                self._finish_vault(pool)
                 return BatchSummary(results, self.processed, len(self.reused - self._screened))
             except BaseException:
                 pool.terminate()
@@ -545,14 +666,16 @@ class Batch:
             if self.reporter:
                 self.reporter.add_total(len(tasks))
 
-            def done(task: Task, result: FileResult) -> None:
-                output_sha = sha256_of(Path(result.output)) if result.output else None
+            def done(task: Task, result: FileResult, written: list[tuple[str, str, str]]) -> None:
                 if result.status in (STATUS_ERROR, STATUS_QUARANTINED):
                     # A copy made from an earlier version of this file must not stay deliverable.
                     (self.outbox / task.relative).unlink(missing_ok=True)
                     self._quarantine(task, result)
                 else:
+                    if self.vault is not None and result.output:
+                        self._deliver(pool, task, result, written)
                     self._release(task)
+                output_sha = sha256_of(Path(result.output)) if result.output else None
                 manifest.finish(task.relative.as_posix(), task.sha256, result, output_sha)
                 by_relative[task.relative] = result
                 self.processed += 1
@@ -586,10 +709,46 @@ class Batch:
     def _still_valid(self, record: Record, relative: Path) -> bool:
         if record.status == STATUS_OK:
             target = self.outbox / relative
+            if self.vault is not None and relative.as_posix() not in self.vault.content.files:
+                return False  # done with another vault, or before the vault was saved: restore needs its record
             return target.is_file() and self.hashes.sha256(target) == record.output_sha256
         if record.status in (STATUS_ERROR, STATUS_QUARANTINED):
             return not self.options.retry_failed
         return True
+
+    def _deliver(self, pool: WorkerPool, task: Task, result: FileResult, written: list[tuple[str, str, str]]) -> None:
+        """Record a verified copy in the vault, save the vault, then move the copy to its place."""
+        from screening.vault import FileRecord, book_from_state
+
+        assert self.vault is not None
+        book = book_from_state(pool.book.state())
+        name = task.relative.as_posix()
+        record = FileRecord.from_written(written, set(book.originals()))
+        stand_ins = pool.pseudonymizer.records() if pool.pseudonymizer is not None else None
+        self.vault.content.record_job(book, stand_ins, {name: record}, self.settings.mode, final=False)
+        self._delivered[name] = record
+        try:
+            self.vault.save()
+        except OSError as error:  # not deliverable without its record: stop, the next run redoes the file
+            raise BatchError(f"{self.vault.path.name}: cannot save the vault ({error.strerror or error}); "
+                             "the batch stopped") from None
+        target = self.outbox / task.relative
+        os.replace(result.output, target)
+        result.output = str(target)
+
+    def _finish_vault(self, pool: WorkerPool) -> None:
+        """The run's entry in the vault, and its final numbering (also that of quarantined files)."""
+        if self.vault is None or not (self.processed or self.vault.is_new):
+            return
+        from screening.vault import book_from_state
+
+        book = book_from_state(pool.book.state()) if pool.book is not None else self.vault.content.placeholder_book()
+        stand_ins = pool.pseudonymizer.records() if pool.pseudonymizer is not None else None
+        self.vault.content.record_job(book, stand_ins, self._delivered, self.settings.mode, final=True)
+        try:
+            self.vault.save()
+        except OSError as error:
+            raise BatchError(f"{self.vault.path.name}: cannot save the vault ({error.strerror or error})") from None
 
     def _quarantine(self, task: Task, result: FileResult) -> None:
         """Copy the input to OUTBOX/_quarantine/<relative path> with <name>.reason.txt beside it."""
@@ -622,8 +781,11 @@ class Batch:
 
 
 def run_batch(inbox: Path, outbox: Path, settings: Settings, options: BatchOptions | None = None,
-              reporter: Reporter | None = None, stop: threading.Event | None = None) -> BatchSummary:
-    return Batch(inbox, outbox, settings, options, reporter).run(stop)
+              reporter: Reporter | None = None, stop: threading.Event | None = None,
+              vault: Vault | None = None) -> BatchSummary:
+    """Run a batch; ``vault`` (opened and locked by the caller, see :func:`screening.vault.open_for_run`)
+    receives the mapping of every delivered copy."""
+    return Batch(inbox, outbox, settings, options, reporter, vault).run(stop)
 
 
 def _check_folders(inbox: Path, outbox: Path) -> None:
@@ -652,7 +814,7 @@ def _exclusive_lock(path: Path) -> Iterator[None]:
 def _remove_temporary_copies(outbox: Path) -> None:
     """Temporary copies of a run that was killed (the lock says no other run is using them)."""
     for file in outbox.rglob(".*.screen-*"):
-        if file.is_file() and _TEMPORARY_COPY.match(file.name):
+        if file.is_file() and (_TEMPORARY_COPY.match(file.name) or _STAGED_COPY.match(file.name)):
             file.unlink(missing_ok=True)
 
 

@@ -6,17 +6,21 @@ Exit status: 0 nothing found, 1 personal data found (or redacted), 2 special-cat
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
 from screening import __version__
+
+if TYPE_CHECKING:
+    from screening.vault import Vault
 
 EXIT_USAGE = 4
 LANG_CHOICES = ("auto", "nb", "nn", "da", "en")
@@ -67,6 +71,46 @@ class CommonOptions:
             raise click.UsageError(str(error)) from None
         policy.keep_special = policy.keep_special or keep_special
         return policy
+
+
+def vault_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """--vault and --key-file, as `screen redact` and `screen batch` take them."""
+    function = click.option("--key-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                            help="Key file of the vault (32+ random bytes); without it the passphrase is read "
+                                 "from $SCREEN_VAULT_PASSPHRASE or asked for.")(function)
+    return click.option("--vault", type=click.Path(dir_okay=False, path_type=Path),
+                        help="Store the originals, encrypted, for `screen restore`.")(function)
+
+
+def check_vault_options(vault: Path | None, key_file: Path | None, mode: str, out_dir: Path) -> None:
+    """Usage errors of --vault and --key-file, raised before anything is read or written."""
+    if mode == "pseudonym" or vault is not None:
+        _require_module("screening.vault", "--vault and --mode pseudonym")
+    if key_file is not None and vault is None:
+        raise click.UsageError("--key-file needs --vault")
+    if vault is not None and vault.resolve().is_relative_to(out_dir.resolve()):
+        raise click.UsageError(f"--vault {vault} must not be inside --out {out_dir}: that folder goes to the translator")
+    if vault is not None and mode in ("mask", "remove"):
+        done = {"mask": "masked", "remove": "removed"}[mode]
+        raise click.UsageError(f"--vault needs --mode placeholder or pseudonym: {done} values cannot be put back")
+
+
+def open_vault(stack: contextlib.ExitStack, vault: Path, key_file: Path | None) -> Vault:
+    """The run's vault, locked until ``stack`` closes; a missing or wrong key is exit status 4.
+
+    Called before any file is read, so a wrong key stops the run with nothing written.
+    """
+    from screening import vault as vaults
+
+    def ask(confirm: bool) -> str:
+        return click.prompt("Vault passphrase", hide_input=True, confirmation_prompt=confirm, err=True)
+
+    try:
+        return vaults.open_for_run(stack, vault, key_file, ask if sys.stdin.isatty() else None)
+    except vaults.VaultError as error:
+        problem = click.ClickException(str(error))
+        problem.exit_code = EXIT_USAGE
+        raise problem from None
 
 
 def _echo_errors(results) -> None:
@@ -139,11 +183,7 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, inclu
               help="Folder for the sanitized copies and the reports.")
 @click.option("--mode", type=click.Choice(("placeholder", "mask", "remove", "pseudonym")), default="placeholder",
               show_default=True, help="What replaces a value.")
-@click.option("--vault", type=click.Path(dir_okay=False, path_type=Path),
-              help="Store the originals, encrypted, for `screen restore`.")
-@click.option("--key-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Key file of the vault (32+ random bytes); without it the passphrase is read from "
-                   "$SCREEN_VAULT_PASSPHRASE or asked for.")
+@vault_options
 @click.option("--keep-special", is_flag=True, help="Report special-category terms but leave them in the copy.")
 @click.option("--include-values", is_flag=True, help="Put raw values in the report (debugging only).")
 @click.option("--report-lang", type=click.Choice(("en", "nb")), default=None, help="Language of the HTML report.")
@@ -151,20 +191,10 @@ def scan(paths: tuple[Path, ...], output_format: str, output: Path | None, inclu
 def redact(paths: tuple[Path, ...], out_dir: Path, mode: str, vault: Path | None, key_file: Path | None,
            keep_special: bool, include_values: bool, report_lang: str | None, common: CommonOptions) -> None:
     """Write sanitized copies of files or folders to OUT, with JSON and HTML reports."""
-    import contextlib
-
     from screening.pipeline import Job, Settings, exit_status, run
     from screening.report import html, json_report
 
-    if mode == "pseudonym" or vault is not None:
-        _require_module("screening.vault", "--vault and --mode pseudonym")
-    if key_file is not None and vault is None:
-        raise click.UsageError("--key-file needs --vault")
-    if vault is not None and vault.resolve().is_relative_to(out_dir.resolve()):
-        raise click.UsageError(f"--vault {vault} must not be inside --out {out_dir}: that folder goes to the translator")
-    if vault is not None and mode in ("mask", "remove"):
-        done = {"mask": "masked", "remove": "removed"}[mode]
-        raise click.UsageError(f"--vault needs --mode placeholder or pseudonym: {done} values cannot be put back")
+    check_vault_options(vault, key_file, mode, out_dir)
     for path in paths:
         if path.resolve() == out_dir.resolve() or out_dir.resolve().is_relative_to(path.resolve()) and path.is_dir():
             raise click.UsageError(f"--out {out_dir} must not be inside the input folder {path}")
@@ -176,15 +206,7 @@ def redact(paths: tuple[Path, ...], out_dir: Path, mode: str, vault: Path | None
         if vault is not None:
             from screening import vault as vaults
 
-            def ask(confirm: bool) -> str:
-                return click.prompt("Vault passphrase", hide_input=True, confirmation_prompt=confirm, err=True)
-
-            try:  # a missing or wrong key stops the run before any file is read (exit 4)
-                opened = vaults.open_for_run(stack, vault, key_file, ask if sys.stdin.isatty() else None)
-            except vaults.VaultError as error:
-                problem = click.ClickException(str(error))
-                problem.exit_code = EXIT_USAGE
-                raise problem from None
+            opened = open_vault(stack, vault, key_file)
         job = Job(settings, pseudonymizer=vaults.pseudonymizer_for(opened) if opened and mode == "pseudonym" else None)
         if opened is not None:
             job.book = opened.content.placeholder_book()

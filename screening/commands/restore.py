@@ -57,6 +57,7 @@ def command(paths: tuple[Path, ...], vault_path: Path, out_dir: Path, key_file: 
     import logging
 
     from screening import restore, vault
+    from screening.batch import MANIFEST_NAME, QUARANTINE_DIR
     from screening.pipeline import expand_paths
 
     logging.basicConfig(level=logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING,
@@ -80,6 +81,9 @@ def command(paths: tuple[Path, ...], vault_path: Path, out_dir: Path, key_file: 
     results = []
     for path, relative in expand_paths(paths):
         if relative.name == REPORT_NAME or relative.name.startswith("screening-report."):
+            continue
+        # A batch outbox given as it is: its manifest and quarantined originals are not translations.
+        if relative.name.startswith(MANIFEST_NAME) or relative.parts[0] == QUARANTINE_DIR:
             continue
         target = out_dir / relative
         if target.resolve() == path.resolve():

@@ -28,8 +28,9 @@ Metadata (kind "metadata"; hint = the entity type the whole value is taken to be
 | SDL ``mrk mtype="x-sdl-deleted"`` / ``x-sdl-feedback-deleted`` | deleted revisions | removed, listed |
 | memoQ ``mq:minorversions`` | historical versions of a unit | removed, listed |
 | any tool-extension attribute named like ``*user``, ``*username``, ``author``, ``creator``, ``*_by``... (SDL ``rev-def@author``, ``Comment@user``, ``mq:lastchanginguser``, ``mq:translatorcommitusername``...) | | hint PERSON |
-| any tool-extension attribute named like ``*path``, ``*filename`` | | folders dropped, file name screened |
-| any text-only tool-extension element (SDL ``value``, ``Comment``, tag definitions, memoQ comments...) | | screened; hint PERSON when its ``key`` is a user field (SDL ``created_by``, ``last_modified_by``, ``SDLWS:UserName``); folders dropped when its key names a path (``SDL:OriginalFilePath``) |
+| any tool-extension attribute named like ``*path``, ``*filename``, ``origfile``, ``docname`` (memoQ ``mq:origfile``, ``mq:docname``) | | folders dropped, file name screened |
+| any other tool-extension attribute holding an absolute path | | folders dropped, the rest screened |
+| any text-only tool-extension element (SDL ``value``, ``Comment``, tag definitions, memoQ comments...) | | screened; hint PERSON when its ``key`` (or, without a key, its name) is a user field (SDL ``created_by``, ``last_modified_by``, ``SDLWS:UserName``); folders dropped when it names a path (``SDL:OriginalFilePath``, memoQ ``mq:export-path``); the folders of absolute paths inside its text dropped too (memoQ keeps import and export paths in CDATA under ``mq:versioninfos``) |
 
 Placeholders become inline tags (see :mod:`screening.formats.xliff_tags`).
 """
@@ -160,11 +161,16 @@ def extension_metadata(collector: Collector, root: etree._Element, core: tuple[s
                 collector.field(field_of(element, name), part, {"field": attribute.localname}, hint="PERSON")
             elif PATH_NAME.search(attribute.localname):
                 collector.field(field_of(element, name, path=True), part, {"field": attribute.localname})
+            elif namespace not in core:  # only a path is taken from an attribute of another name
+                found = field_of(element, name, folders_in_text=True)
+                if found is not None and found.path:
+                    collector.field(found, part, {"field": attribute.localname})
         if namespace in core or len(element) or not (element.text or "").strip():
             continue
         key = next((element.get(k) for k in _KEY_ATTRIBUTES if element.get(k)), "")
         label = key or inline.local(element)
-        bare_key = key.split(":")[-1]
+        # Without a key the element's own name says what it holds (memoQ ``mq:export-path``).
+        bare_key = key.split(":")[-1] or inline.local(element)
         kind = SegmentKind.COMMENT if inline.local(element).lower() == "comment" else SegmentKind.METADATA
         if any(inline.local(a) == "tag-defs" for a in element.iterancestors()):
             kind = INLINE_CODE
@@ -173,7 +179,7 @@ def extension_metadata(collector: Collector, root: etree._Element, core: tuple[s
         elif bare_key and PATH_NAME.search(bare_key):
             collector.field(field_of(element, path=True), part, {"field": label})
         else:
-            collector.field(field_of(element), part, {"field": label}, kind=kind)
+            collector.field(field_of(element, folders_in_text=True), part, {"field": label}, kind=kind)
 
 
 def xml_comments(collector: Collector, root: etree._Element) -> None:
@@ -219,7 +225,8 @@ class Xliff1Reader:
         for element in root.iter(self.q("mrk"), f"{{{MEMOQ}}}minorversions"):
             if inline.local(element) == "mrk" and element.get("mtype") in _DELETED:
                 self.collector.remove(element, "unit", "deleted revision (tracked change)")
-            elif inline.local(element) == "minorversions":
+            elif inline.local(element) == "minorversions" and (len(element) or (element.text or "").strip()):
+                # memoQ writes an empty one in every unit: that one stays, so the structure does.
                 self.collector.remove(element, "unit", "memoQ historical versions of a unit")
         for number, file_element in enumerate(files, start=1):
             self._file(file_element, f"file {number}")

@@ -101,7 +101,15 @@ PERSON_NAME = re.compile(
     r"reviewer|owner|assignee|committer)$",
     re.IGNORECASE,
 )
-PATH_NAME = re.compile(r"(path|filename|file_name|original)$", re.IGNORECASE)
+PATH_NAME = re.compile(r"(path|filename|file_name|original|origfile|docname)$", re.IGNORECASE)
+# The folders of absolute paths inside a longer text: memoQ keeps its import and export paths
+# (C:\Users\<login>\...) in CDATA blocks of XML, and tools put paths in attributes of any name.
+_FOLDERS_IN_TEXT = re.compile(r'(?:[A-Za-z]:\\|\\\\)(?:[^\\<>"|?*\r\n]+\\)+|/(?:home|Users)/(?:[^/<>"\r\n]+/)+')
+
+
+def strip_folders(text: str) -> str:
+    """``text`` with the folders of every absolute path left out ("<FilePath>C:\\Users\\kari\\a.docx" -> "<FilePath>a.docx")."""
+    return _FOLDERS_IN_TEXT.sub("", text)
 
 
 @dataclass
@@ -125,12 +133,21 @@ class Field:
             self.element.text = value
 
 
-def field_of(element: etree._Element, attribute: str | None = None, path: bool = False) -> Field | None:
-    """The field of an attribute or a text-only element, or None when it is empty."""
+def field_of(element: etree._Element, attribute: str | None = None, path: bool = False,
+             folders_in_text: bool = False) -> Field | None:
+    """The field of an attribute or a text-only element, or None when it is empty.
+
+    ``path``: the value is a path and keeps its file name only; ``folders_in_text``: paths inside the
+    value lose their folders (the field then counts as a path field: written even without findings).
+    """
     raw = element.get(attribute) if attribute is not None else element.text
     if raw is None or not raw.strip():
         return None
-    return Field(element, attribute, clean_path(raw) if path else raw, path)
+    if path:
+        return Field(element, attribute, clean_path(raw), True)
+    if folders_in_text and (cleaned := strip_folders(raw)) != raw:
+        return Field(element, attribute, cleaned, True)
+    return Field(element, attribute, raw, False)
 
 
 def xml_texts(path: Path, segment_texts: Iterable[str] = ()) -> Iterable[str]:
