@@ -11,6 +11,9 @@ the copy. So a restored file keeps its layout exactly like a sanitized one does.
 - In XLIFF (1.2, SDLXLIFF, 2.x) and TMX the placeholders are inline tags (``<ph ctype="x-pii-person">``,
   ``<x id="pii-PERSON-1"/>``, ``<ph disp="[PERSON_1]" subType="pii:person"/>``, ``<ph type="x-pii-...">``):
   they are first turned back into their placeholder text, then restored like typed ones.
+- In PDF page text the placeholder's glyphs are cut out of the page and the original is drawn in its
+  place as real text (see :mod:`screening.formats.pdf_restore`); its structure strings (document
+  information, XMP, bookmarks, annotations, form fields) are restored like any other segment.
 - Accounting: in a bilingual file each unit's target must hold the placeholders of its source; in other
   files the counts are compared with what the vault recorded for the sanitized file of the same name.
   A placeholder the translator deleted or duplicated, one the vault does not know (a typo) and one left
@@ -36,7 +39,6 @@ from screening.vault import VaultContent, entity_type_of
 STATUS_OK, STATUS_WARNING, STATUS_ERROR, STATUS_SKIPPED = "ok", "check", "error", "skipped"
 BILINGUAL = frozenset({"xliff", "tmx", "po"})
 TAGGED = frozenset({"xliff", "tmx"})
-UNSUPPORTED = {"pdf": "restoring into PDF is not supported (translate a DOCX or XLIFF instead)"}
 
 PLACEHOLDER = re.compile(
     r"\[\s*(?P<type>[A-Za-z][A-Za-z0-9_]*?)\s*_\s*(?P<number>\d+)\s*\](?P<ending>(?:'s|’s|s|'|’)(?!\w))?"
@@ -307,9 +309,6 @@ def restore_file(restorer: Restorer, path: Path, out_path: Path, display: str, r
         result.status, result.error = STATUS_SKIPPED, f"{display}: unsupported file type"
         return result
     result.format = adapter.format
-    if adapter.format in UNSUPPORTED:
-        result.status, result.error = STATUS_ERROR, f"{display}: {UNSUPPORTED[adapter.format]}"
-        return result
     out_path.parent.mkdir(parents=True, exist_ok=True)
     temporary = out_path.with_name(f".{out_path.stem}.restore-{os.getpid()}{out_path.suffix}")
     unwrapped = out_path.with_name(f".{out_path.stem}.untagged-{os.getpid()}{out_path.suffix}")
@@ -336,7 +335,10 @@ def restore_file(restorer: Restorer, path: Path, out_path: Path, display: str, r
         per_segment: dict[str, Counter[str]] = defaultdict(Counter)
         for hit in hits:
             per_segment[hit.segment_id][hit.placeholder] += 1
-        adapter.write(document, Plan(replacements), temporary)
+        # An adapter whose restored copy must differ from a sanitized one (PDF: the originals drawn where
+        # the placeholders were, nothing stripped) has its own writer for it.
+        write = getattr(adapter, "write_restored", adapter.write)
+        write(document, Plan(replacements), temporary)
         left = _left_over(adapter, temporary, restorer)
     except FormatError as error:
         temporary.unlink(missing_ok=True)

@@ -228,6 +228,8 @@ class FileRecord:
     def from_written(cls, written: Iterable[tuple[str, str, str]], known: set[str]) -> FileRecord:
         record = cls()
         for placeholder, original, kind in written:
+            if kind == "attachment":
+                continue  # a PDF's attachments are removed from its sanitized copy, their placeholders with them
             if placeholder not in known:
                 record.unnumbered[placeholder] = record.unnumbered.get(placeholder, 0) + 1
                 continue

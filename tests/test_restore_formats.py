@@ -204,10 +204,11 @@ def test_sdlxliff(job) -> None:
     assert "pii-" not in text and "tag-defs" not in text
 
 
-def test_pdf_is_refused_clearly(job, tmp_path: Path) -> None:
+def test_damaged_pdf_is_refused_clearly(job, tmp_path: Path) -> None:
+    # (PDF round trips: tests/test_restore_pdf.py.)
     _, _, root = job
     fake = tmp_path / "oversatt.pdf"
     fake.write_bytes(b"%PDF-1.4\n%%EOF\n")
     result = CliRunner().invoke(main_group, ["restore", str(fake), "--vault", str(root / "job.vault"),
                                              "--out", str(tmp_path / "out")], env=ENV)
-    assert result.exit_code == 3 and "restoring into PDF is not supported" in result.output
+    assert result.exit_code == 3 and f"{fake}: damaged PDF" in result.output

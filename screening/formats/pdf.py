@@ -14,6 +14,12 @@ over (:mod:`pdf_redact`), strings in the structure are replaced, form fields get
 and attachments, scripts, thumbnails and the like are stripped (:mod:`pdf_scrub`). The copy is written
 without encryption.
 
+``write_restored`` (``screen restore``) writes the originals back instead: the placeholders' glyphs are
+cut out the same way and the originals drawn in their place as real text (:mod:`pdf_restore`), the
+structure strings are replaced like above, and nothing is stripped. A form field whose value has
+characters outside WinAnsi keeps no generated appearance (qpdf would draw them as "?"): the viewer
+draws it. ``raw_texts`` includes pdfium's page text next to pdfplumber's, so both readers are checked.
+
 Encrypted input needs its password: set ``ADAPTER.password`` (the command line's ``--password``) or the
 environment variable ``SCREEN_PDF_PASSWORD``; without it the error is "encrypted PDF, password required".
 Pages without a text layer (scans) are listed as "image-only page, not screened", unless OCR is asked for
@@ -29,6 +35,7 @@ from typing import Any, Iterable, Iterator
 
 import pdfplumber
 import pikepdf
+import pypdfium2 as pdfium
 from lxml import etree
 
 from screening.document import (
@@ -41,8 +48,10 @@ from screening.document import (
     UnscannedPart,
     apply_replacements,
 )
+from screening.formats.pdf_font import writable_in_helvetica
 from screening.formats.pdf_ocr import ocr_page, repaint_page, tesseract_languages, view_box
 from screening.formats.pdf_redact import Rectangle, form_xobjects, initial_ctm, redact_pages
+from screening.formats.pdf_restore import Placed, restore_pages
 from screening.formats.pdf_scrub import hidden_parts, strip
 from screening.formats.pdf_text import PageText, page_text
 
@@ -194,33 +203,70 @@ class PdfAdapter:
     # ---- write --------------------------------------------------------------------------------------
 
     def write(self, document: Document, plan: Plan, out_path: Path) -> None:
+        self._write(document, plan, out_path, restoring=False)
+
+    def write_restored(self, document: Document, plan: Plan, out_path: Path) -> None:
+        """Write the originals back in place of placeholders (``screen restore``); see :mod:`pdf_restore`.
+
+        Unlike a sanitized copy, nothing is stripped: the file is the translation, to be delivered whole.
+        The result must open in pdfium too (pikepdf and pdfplumber read it when restore checks it).
+        """
+        self._write(document, plan, out_path, restoring=True)
+        try:
+            for _ in _pdfium_texts(out_path, ""):
+                pass
+        except FormatError:
+            out_path.unlink(missing_ok=True)
+            raise FormatError(f"{document.path}: the restored PDF does not open in pdfium") from None
+
+    def _write(self, document: Document, plan: Plan, out_path: Path, restoring: bool) -> None:
         native: _PdfNative = document.native
         try:
             with self._open(document.path) as pdf:
                 changed_strings = _write_strings(pdf, document, plan, native)
                 _write_xmp(pdf, document, plan, native)
                 _write_marked_content(pdf, document, plan, native)
-                rectangles = _page_rectangles(document, plan, native)
-                if rectangles:
-                    with self._open_plumber(document.path) as plumber:
-                        miner_pages = [page.page_obj for page in plumber.pages]
-                        scanned = {int(key.split(":")[1]) for key in native.ocr_pages}
-                        for index in sorted(scanned & set(rectangles)):
-                            miner_page = miner_pages[index]
-                            repaint_page(pdf, document.path, self._password(), index, initial_ctm(miner_page),
-                                         tuple(miner_page.cropbox), rectangles.pop(index))
-                        redact_pages(pdf, miner_pages, plumber.rsrcmgr, rectangles)
-                strip(pdf)
+                if restoring:
+                    self._restore_pages(pdf, document, plan, native)
+                else:
+                    self._redact_pages(pdf, document, plan, native)
+                    strip(pdf)
                 if changed_strings:
                     _refresh_appearances(pdf)
                 pdf.save(out_path, encryption=False, compress_streams=True,
                          object_stream_mode=pikepdf.ObjectStreamMode.generate)
         except pikepdf.PdfError as error:
             out_path.unlink(missing_ok=True)
-            raise FormatError(f"{document.path}: sanitized PDF cannot be written ({type(error).__name__})") from None
+            what = "restored" if restoring else "sanitized"
+            raise FormatError(f"{document.path}: {what} PDF cannot be written ({type(error).__name__})") from None
         except BaseException:
             out_path.unlink(missing_ok=True)
             raise
+
+    def _redact_pages(self, pdf: pikepdf.Pdf, document: Document, plan: Plan, native: _PdfNative) -> None:
+        rectangles = _page_rectangles(document, plan, native)
+        if not rectangles:
+            return
+        with self._open_plumber(document.path) as plumber:
+            miner_pages = [page.page_obj for page in plumber.pages]
+            scanned = {int(key.split(":")[1]) for key in native.ocr_pages}
+            for index in sorted(scanned & set(rectangles)):
+                miner_page = miner_pages[index]
+                repaint_page(pdf, document.path, self._password(), index, initial_ctm(miner_page),
+                             tuple(miner_page.cropbox), rectangles.pop(index))
+            redact_pages(pdf, miner_pages, plumber.rsrcmgr, rectangles)
+
+    def _restore_pages(self, pdf: pikepdf.Pdf, document: Document, plan: Plan, native: _PdfNative) -> None:
+        placed = _placed_values(document, plan, native)
+        if not placed:
+            return
+        scanned = sorted(int(key.split(":")[1]) + 1 for key in native.ocr_pages if int(key.split(":")[1]) in placed)
+        if scanned:
+            raise FormatError(f"{document.path}: page {scanned[0]} is a scan: placeholders read by OCR cannot be "
+                              "restored into its image")
+        with self._open_plumber(document.path) as plumber:
+            restore_pages(pdf, [page.page_obj for page in plumber.pages], plumber.pages, plumber.rsrcmgr,
+                          placed, str(document.path))
 
     # ---- raw texts ----------------------------------------------------------------------------------
 
@@ -236,6 +282,11 @@ class PdfAdapter:
                 yield page.extract_text() or ""
                 yield "".join(char["text"] for char in page.chars)
                 page.close()
+        # pdfium reads text its own way (content order, its own font handling): a second opinion.
+        try:
+            yield from _pdfium_texts(path, self._password())
+        except FormatError:
+            return  # the copy is checked for opening elsewhere; here only its text is wanted
 
 
 def _starts_like_pdf(path: Path) -> bool:
@@ -480,12 +531,36 @@ def _write_strings(pdf: pikepdf.Pdf, document: Document, plan: Plan, native: _Pd
 
 def _refresh_appearances(pdf: pikepdf.Pdf) -> None:
     acroform = pdf.Root.get("/AcroForm")
-    if isinstance(acroform, pikepdf.Dictionary):
+    if not isinstance(acroform, pikepdf.Dictionary):
+        return
+    acroform.NeedAppearances = True
+    try:
+        pdf.generate_appearance_streams()
+    except pikepdf.PdfError:
+        return  # NeedAppearances stays set: the viewer draws the new values itself
+    # qpdf draws a value in WinAnsi codes, so "Łukasz" would show as "?ukasz": such a field keeps no
+    # appearance and the viewer draws its value with a font of its own.
+    unshowable = [field for field in _field_tree(acroform)
+                  if isinstance(field.get("/V"), pikepdf.String) and not writable_in_helvetica(str(field.V))]
+    for field in unshowable:
+        for widget in [field, *field.get("/Kids", [])]:
+            if isinstance(widget, pikepdf.Dictionary) and "/AP" in widget:
+                del widget["/AP"]
+    if unshowable:
         acroform.NeedAppearances = True
-        try:
-            pdf.generate_appearance_streams()
-        except pikepdf.PdfError:
-            pass  # NeedAppearances stays set: the viewer draws the new values itself
+
+
+def _field_tree(acroform: pikepdf.Dictionary) -> Iterator[pikepdf.Dictionary]:
+    seen: set[tuple[int, int]] = set()
+    stack = list(acroform.get("/Fields", []))
+    while stack:
+        field_obj = stack.pop()
+        if not isinstance(field_obj, pikepdf.Dictionary) or (field_obj.is_indirect and field_obj.objgen in seen):
+            continue
+        if field_obj.is_indirect:
+            seen.add(field_obj.objgen)
+        yield field_obj
+        stack.extend(field_obj.get("/Kids", []))
 
 
 def _write_xmp(pdf: pikepdf.Pdf, document: Document, plan: Plan, native: _PdfNative) -> None:
@@ -532,6 +607,20 @@ def _write_marked_content(pdf: pikepdf.Pdf, document: Document, plan: Plan, nati
         page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
 
 
+def _placed_values(document: Document, plan: Plan, native: _PdfNative) -> dict[int, list[Placed]]:
+    """Per page index, each replacement of its page text with the boxes of what it replaces, one per line."""
+    placed: dict[int, list[Placed]] = {}
+    for segment_id, text in native.pages.items():
+        index = int(segment_id.split(":")[1])
+        for replacement in plan.for_segment(segment_id):
+            if document.segment(segment_id).text[replacement.start:replacement.end] != replacement.original:
+                raise ValueError("replacement does not match the segment text")
+            boxes = [box for box, _ in text.rectangles(replacement.start, replacement.end)]
+            if boxes:
+                placed.setdefault(index, []).append(Placed(replacement, boxes))
+    return placed
+
+
 def _page_rectangles(document: Document, plan: Plan, native: _PdfNative) -> dict[int, list[Rectangle]]:
     rectangles: dict[int, list[Rectangle]] = {}
     for segment_id, text in native.pages.items():
@@ -556,6 +645,25 @@ def _decoded(data: bytes) -> Iterator[str]:
         yield data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+
+
+def _pdfium_texts(path: Path, password: str) -> Iterator[str]:
+    """The text of every page as pdfium reads it; FormatError when pdfium cannot open the file."""
+    try:
+        document = pdfium.PdfDocument(str(path), password=password or None)
+    except pdfium.PdfiumError as error:
+        raise FormatError(f"{path}: pdfium cannot open it ({error})") from None
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            try:
+                yield textpage.get_text_range()
+            finally:
+                textpage.close()
+                page.close()
+    finally:
+        document.close()
 
 
 def _object_texts(pdf: pikepdf.Pdf) -> Iterator[str]:

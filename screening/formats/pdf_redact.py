@@ -15,6 +15,9 @@ checked name by name before anything is changed. Form XObjects are followed and 
 A glyph is removed when the centre of its box lies in a rectangle; a run of bytes whose split into
 character codes is not known (an unusual CMap) is removed as a whole, which errs on the side of
 removing too much rather than too little.
+
+Restoring (:mod:`pdf_restore`) cuts placeholders out with the same :func:`cut_glyphs`, and may ask it
+to close up the text after a placeholder by an extra kerning number (:class:`_CloseUp`).
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ Matrix = tuple[float, float, float, float, float, float]
 PAGE = "page"  # the context of the page's own content stream; a form XObject's is its object number
 _TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
 LABEL_FONT = "/ScreenLabel"
-_HELVETICA_DESCENT = 0.207
+HELVETICA_DESCENT = 0.207
 
 
 @dataclass
@@ -57,6 +60,7 @@ class _Glyph:
     box: Box
     cid: int
     advance: float  # pdfminer's advance: width * font size * horizontal scaling
+    scale: float | None = None  # device units per text space unit along an upright line, else None
 
 
 @dataclass
@@ -105,7 +109,9 @@ class _Recorder(PDFPageAggregator):
     def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:  # type: ignore[no-untyped-def]
         advance = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
         if self._show is not None:
-            self._show.glyphs.append(_Glyph(self.cur_item._objs[-1].bbox, cid, advance))
+            a, b, c, d = matrix[:4]
+            upright = a > 0 and d > 0 and abs(b) < 1e-6 * a and abs(c) < 1e-6 * d
+            self._show.glyphs.append(_Glyph(self.cur_item._objs[-1].bbox, cid, advance, a if upright else None))
         return advance
 
 
@@ -205,8 +211,50 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
 
 
 def _centre_inside(box: Box, rectangles: Iterable[Box]) -> bool:
+    return _box_index(box, rectangles) is not None
+
+
+def _box_index(box: Box, rectangles: Iterable[Box]) -> int | None:
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    return any(r[0] <= cx <= r[2] and r[1] <= cy <= r[3] for r in rectangles)
+    return next((k for k, r in enumerate(rectangles) if r[0] <= cx <= r[2] and r[1] <= cy <= r[3]), None)
+
+
+class _CloseUp:
+    """Pulls the text after a removed run to the left, by a distance per rectangle (device space).
+
+    A restored value narrower than its placeholder would leave a gap; a kerning number added to the
+    removed run moves the rest of the text that follows it on the pen (the same operator, and later
+    ones until the next positioning operator) left by exactly that distance. ``offsets`` records, per
+    rectangle, how far earlier close-ups have moved its own start, so a value can be drawn where its
+    gap now begins.
+    """
+
+    _RESETS = frozenset({"BT", "ET", "Td", "TD", "Tm", "T*", "'", '"'})
+
+    def __init__(self, rectangles: list[Box], distances: Sequence[float]) -> None:
+        self.rectangles = rectangles
+        self.distances = distances
+        self.offsets = [0.0] * len(rectangles)
+        self.started: set[int] = set()
+        self.flow = 0.0  # how far the current pen position has been moved left so far
+
+    def operator(self, name: str) -> None:
+        if name in self._RESETS:
+            self.flow = 0.0  # positioning is relative to the line start, which no kerning moved
+
+    def extra(self, show: _Show, glyph: _Glyph) -> float:
+        """The kerning to add where ``glyph`` (a removed one) was, in TJ units."""
+        index = _box_index(glyph.box, self.rectangles)
+        if index is None or index in self.started:
+            return 0.0
+        self.started.add(index)
+        self.offsets[index] = self.flow
+        distance = self.distances[index]
+        scale = show.font_size * show.scaling
+        if distance <= 0 or glyph.scale is None or not scale:
+            return 0.0
+        self.flow += distance
+        return distance / glyph.scale * 1000 / scale
 
 
 def _codes(font: PDFFont, data: bytes) -> list[bytes] | None:
@@ -264,7 +312,8 @@ def _strings(instruction: pikepdf.ContentStreamInstruction) -> list[Any]:
 
 
 def _rewrite_show(
-    instruction: pikepdf.ContentStreamInstruction, shows: list[_Show], rectangles: list[Box]
+    instruction: pikepdf.ContentStreamInstruction, shows: list[_Show], rectangles: list[Box],
+    close_up: _CloseUp | None = None,
 ) -> list[pikepdf.ContentStreamInstruction] | None:
     """The instructions replacing one text-showing operator, or None when no glyph of it is removed."""
     # A form XObject drawn twice records the operator twice: a glyph goes when any drawing of it is hit.
@@ -290,7 +339,8 @@ def _rewrite_show(
             count = len(show.font.decode(data))
             own = range(glyph_index, min(glyph_index + count, len(show.glyphs)))
             if removed.intersection(own):
-                _add_gap(items, gaps, sum(_kern(show, show.glyphs[k]) for k in own))
+                extra = sum(close_up.extra(show, show.glyphs[k]) for k in own if k in removed) if close_up else 0.0
+                _add_gap(items, gaps, sum(_kern(show, show.glyphs[k]) for k in own) + extra)
             else:
                 items.append(item)
             glyph_index += count
@@ -301,7 +351,8 @@ def _rewrite_show(
                 if kept:
                     items.append(pikepdf.String(kept))
                     kept = b""
-                _add_gap(items, gaps, _kern(show, show.glyphs[glyph_index]))
+                glyph = show.glyphs[glyph_index]
+                _add_gap(items, gaps, _kern(show, glyph) + (close_up.extra(show, glyph) if close_up else 0.0))
             else:
                 kept += run
             glyph_index += 1
@@ -323,7 +374,7 @@ def _rewrite_show(
 
 
 def _rewrite(
-    instructions: list[Any], record: _Stream, rectangles: list[Box], where: str
+    instructions: list[Any], record: _Stream, rectangles: list[Box], where: str, close_up: _CloseUp | None = None
 ) -> list[Any] | None:
     """The stream's instructions with the hit glyphs removed, or None when nothing is removed."""
     names = [
@@ -335,10 +386,12 @@ def _rewrite(
     result: list[Any] = []
     changed = False
     for index, instruction in enumerate(instructions):
+        if close_up is not None:
+            close_up.operator(names[index])
         shows = record.shows.get(index)
         replacement = None
         if shows and names[index] in _TEXT_OPERATORS:
-            replacement = _rewrite_show(instruction, shows, rectangles)
+            replacement = _rewrite_show(instruction, shows, rectangles, close_up)
         if replacement is None:
             result.append(instruction)
         else:
@@ -347,12 +400,12 @@ def _rewrite(
     return result if changed else None
 
 
-def _label_width(text: str, size: float) -> float:
+def label_width(text: str, size: float) -> float:
     widths = FONT_METRICS["Helvetica"][1]
     return sum(widths.get(char, 556) for char in text) * size / 1000
 
 
-def _pdf_string(text: str) -> bytes:
+def pdf_string(text: str) -> bytes:
     encoded = text.encode("cp1252", errors="replace")
     return b"(" + encoded.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
@@ -371,14 +424,14 @@ def overlay(rectangles: list[Rectangle], to_user: Matrix) -> bytes:
         # pdfminer boxes a glyph from baseline + descent to one font size above that, so a label of
         # the box's height placed like this re-extracts on the same line as its neighbours.
         size = height
-        natural = _label_width(rectangle.label, size)
+        natural = label_width(rectangle.label, size)
         if natural > width - 1 and natural > 0:
             size = max(3.0, size * (width - 1) / natural)
         tx = x0 + 0.5
-        ty = y0 + (height - size) / 2 + _HELVETICA_DESCENT * size
+        ty = y0 + (height - size) / 2 + HELVETICA_DESCENT * size
         out.append(
             b"q 1 1 1 rg BT %s %.2f Tf 1 0 0 1 %.3f %.3f Tm %s Tj ET Q"
-            % (LABEL_FONT.encode(), size, tx, ty, _pdf_string(rectangle.label))
+            % (LABEL_FONT.encode(), size, tx, ty, pdf_string(rectangle.label))
         )
     return b"\n".join(out) + b"\n"
 
@@ -411,6 +464,49 @@ def form_xobjects(resources: Any, seen: set[int]) -> Iterable[pikepdf.Stream]:
         yield from form_xobjects(xobj.get("/Resources"), seen)
 
 
+@dataclass
+class Cut:
+    """A page's own content with glyphs removed, and how far each box's start moved left (see _CloseUp)."""
+
+    body: bytes
+    offsets: list[float]
+
+
+def cut_glyphs(
+    pdf: pikepdf.Pdf, miner_page: PDFPage, rsrcmgr: PDFResourceManager, page_index: int, boxes: list[Box],
+    close_up: Sequence[float] | None = None,
+) -> Cut:
+    """Remove the glyphs whose centre lies in one of ``boxes`` (pdfminer device space) from a page.
+
+    Form XObjects drawn on the page are rewritten in place; the page's own content is returned (not yet
+    stored) so the caller can draw over it. ``close_up`` (per box, device units) pulls the text after a
+    box in the page's own content to the left; text in form XObjects is never moved.
+    """
+    where = f"page {page_index + 1}"
+    device = _Recorder(rsrcmgr)
+    interpreter = _Interpreter(rsrcmgr, device)
+    interpreter.process_page(miner_page)
+    page = pdf.pages[page_index]
+    for xobj in form_xobjects(page.obj.get("/Resources"), set()):
+        record = device.streams.get(xobj.objgen[0])
+        if record is None:
+            continue
+        rewritten = _rewrite(pikepdf.parse_content_stream(xobj), record, boxes, where)
+        if rewritten is not None:
+            xobj.write(pikepdf.unparse_content_stream(rewritten))
+    instructions = pikepdf.parse_content_stream(page)
+    closer = _CloseUp(boxes, close_up) if close_up is not None else None
+    rewritten = _rewrite(instructions, device.streams[PAGE], boxes, where, closer)
+    body = pikepdf.unparse_content_stream(rewritten if rewritten is not None else instructions)
+    return Cut(body, closer.offsets if closer else [0.0] * len(boxes))
+
+
+def wrap_and_draw(pdf: pikepdf.Pdf, page_index: int, body: bytes, drawing: bytes) -> None:
+    """Store a page's content followed by a drawing on top of it."""
+    # The original content is wrapped in q/Q so a graphics state it leaves behind cannot move the drawing.
+    pdf.pages[page_index].obj.Contents = pdf.make_stream(b"q\n" + body + b"\nQ\n" + drawing)
+
+
 def redact_pages(
     pdf: pikepdf.Pdf,
     miner_pages: list[PDFPage],
@@ -422,26 +518,7 @@ def redact_pages(
     for page_index, page_rectangles in sorted(rectangles.items()):
         if not page_rectangles:
             continue
-        where = f"page {page_index + 1}"
         miner_page = miner_pages[page_index]
-        device = _Recorder(rsrcmgr)
-        interpreter = _Interpreter(rsrcmgr, device)
-        interpreter.process_page(miner_page)
-        boxes = [rectangle.box for rectangle in page_rectangles]
-        page = pdf.pages[page_index]
-
-        for xobj in form_xobjects(page.obj.get("/Resources"), set()):
-            record = device.streams.get(xobj.objgen[0])
-            if record is None:
-                continue
-            rewritten = _rewrite(pikepdf.parse_content_stream(xobj), record, boxes, where)
-            if rewritten is not None:
-                xobj.write(pikepdf.unparse_content_stream(rewritten))
-
-        instructions = pikepdf.parse_content_stream(page)
-        rewritten = _rewrite(instructions, device.streams[PAGE], boxes, where)
-        body = pikepdf.unparse_content_stream(rewritten if rewritten is not None else instructions)
-        page.add_resource(font, pikepdf.Name.Font, pikepdf.Name(LABEL_FONT), replace_existing=True)
-        boxes_drawn = overlay(page_rectangles, invert(initial_ctm(miner_page)))
-        # The original content is wrapped in q/Q so a graphics state it leaves behind cannot move the boxes.
-        page.obj.Contents = pdf.make_stream(b"q\n" + body + b"\nQ\n" + boxes_drawn)
+        body = cut_glyphs(pdf, miner_page, rsrcmgr, page_index, [rectangle.box for rectangle in page_rectangles]).body
+        pdf.pages[page_index].add_resource(font, pikepdf.Name.Font, pikepdf.Name(LABEL_FONT), replace_existing=True)
+        wrap_and_draw(pdf, page_index, body, overlay(page_rectangles, invert(initial_ctm(miner_page))))
