@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .lexicon import INFLECTIONS
 from .text import split_sentences, tokenize
@@ -126,12 +127,23 @@ def is_child(birth: date, on: date) -> bool:
     return age_on(birth, on) < CHILD_AGE_LIMIT
 
 
+@lru_cache(maxsize=None)
+def _endings(language: str) -> tuple[str, ...]:
+    return ("",) + _WORD_ENDINGS.get(language, INFLECTIONS.get(language, ()))
+
+
+@lru_cache(maxsize=None)
+def _child_word_forms(language: str) -> tuple[str, ...]:
+    """Every child word with every ending: one ``endswith`` call rules out most tokens."""
+    return tuple(word + ending for word in _CHILD_WORDS[language] for ending in _endings(language))
+
+
 def _child_word(lower: str, language: str) -> str | None:
     if lower.endswith("-"):
         return None  # "Barne- og familiedepartementet"
-    if any(lower.startswith(excluded) for excluded in _NOT_CHILD[language]):
+    if not lower.endswith(_child_word_forms(language)) or lower.startswith(_NOT_CHILD[language]):
         return None
-    endings = ("",) + _WORD_ENDINGS.get(language, INFLECTIONS.get(language, ()))
+    endings = _endings(language)
     for word in _CHILD_WORDS[language]:
         for ending in endings:
             if lower.endswith(word + ending):

@@ -12,19 +12,39 @@ specific person (see :mod:`.persons`). Evidence is dropped when
 * it is governed by talk about data ("opplysninger om helse"), or the sentence lists
   several categories in the voice of a privacy notice: such a sentence describes kinds
   of data, it says nothing about anybody.
+
+The span of a finding is the whole expression: modifiers written apart are taken in
+("peanut allergy"), and neighbouring evidence of one category is one finding
+("antidepressiv medicin"), so the copy keeps no half of a diagnosis.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from .codes import code_system, find_codes
-from .lexicon import CATEGORIES, Lexicon, Term, load_lexicon, part_matches, stem_position, term_index, word_matches
+from .fragments import opens_with_fragment, person_named_in
+from .lexicon import (
+    CATEGORIES,
+    Lexicon,
+    Term,
+    alternatives,
+    load_lexicon,
+    part_matches,
+    stem_position,
+    term_index,
+    word_matches,
+)
 from .persons import PersonSignal, has_strong_signal, is_name, person_signals
 from .text import Token, split_sentences, tokenize
 
 # How far after a meta cue ("opplysninger om") a term counts as governed by it.
 META_REACH = 6
+# Words written apart before a term that still belong to it: "left breast cancer".
+MAX_MODIFIERS = 2
+# Shortest cue that counts for a name that is also a common word opening a sentence ("Delta i ...").
+MIN_START_CUE = 4
 SCORE_WORD = 0.85
 SCORE_CONTEXT = 0.75
 SCORE_CODE = 0.8
@@ -95,7 +115,9 @@ def _term_at(token: Token, tokens: list[Token], term: Term, lexicon: Lexicon) ->
             return 0
         words = tokens[token.index : token.index + len(parts)]
         if term.case_sensitive:
-            ok = all(word.text.startswith(part) for word, part in zip(words, parts))
+            ok = all(
+                any(word.text.startswith(choice) for choice in alternatives(part)) for word, part in zip(words, parts)
+            )
         else:
             ok = all(part_matches(word.lower, part.lower(), language) for word, part in zip(words, parts))
         return len(parts) if ok else 0
@@ -131,7 +153,20 @@ def _excluded(lower: str, lexicon: Lexicon) -> bool:
 
 
 def _has_cue(tokens: list[Token], term: Term, lexicon: Lexicon, exclude: tuple[int, int]) -> bool:
+    if term.neighbours:
+        # "ektemannen hans": the word must stand right next to the term, not anywhere in the sentence.
+        first, last = exclude
+        before = tokens[first - 1] if first > 0 else None
+        after = tokens[last] if last < len(tokens) else None
+        # Only a plain space between: in "her husband, his brother" the "his" belongs to the brother.
+        return (before is not None and tokens[first].start - before.end <= 1 and before.lower in term.neighbours) or (
+            after is not None and after.start - tokens[last - 1].end <= 1 and after.lower in term.neighbours
+        )
     cues = [Term(cue, term.category, "cue") for cue in term.own_cues] or lexicon.cues.get(term.category, [])
+    if exclude[0] == 0 and "common-word" in term.notes:
+        # "Delta i møtet", "Venstre hånd": first in a sentence the capital proves nothing, and a
+        # preposition cue ("i", "for") fits the ordinary word as well as the name.
+        cues = [cue for cue in cues if len(cue.text) >= MIN_START_CUE]
     for cue in cues:
         for token in tokens:
             if exclude[0] <= token.index < exclude[1]:
@@ -234,11 +269,42 @@ def find_evidence(
         )
         found.append((evidence, token.index, token.index + length, term))
         covered.update(range(token.index, token.index + length))
+    found = [_with_modifiers(item, tokens, sentence, sentence_start, lexicon, covered) for item in found]
     for start, end, code in find_codes(sentence):
         evidence = Evidence("health", sentence_start + start, sentence_start + end, code, code_system(code), "code")
         index = next((token.index for token in tokens if token.start == sentence_start + start), -1)
         found.append((evidence, index, index + 1, None))
     return found
+
+
+def _with_modifiers(
+    item: tuple[Evidence, int, int, Term | None],
+    tokens: list[Token],
+    sentence: str,
+    sentence_start: int,
+    lexicon: Lexicon,
+    covered: set[int],
+) -> tuple[Evidence, int, int, Term | None]:
+    """Grow the evidence over the modifiers written apart before it ("peanut allergy", "long COVID").
+
+    English writes apart what Norwegian and Danish compound ("nøtteallergi"): without this the
+    copy would keep "severe peanut [HEALTH]", which still tells the diagnosis.
+    """
+    evidence, first, last, term = item
+    modifiers = [m.text.lower() for m in lexicon.helper("modifier") if m.category == evidence.category]
+    start = first
+    while modifiers and first - start < MAX_MODIFIERS and start > 0 and start - 1 not in covered:
+        previous = tokens[start - 1]
+        gap = sentence[previous.end - sentence_start : tokens[start].start - sentence_start]
+        if gap.strip() or not any(word_matches(previous.lower, word, lexicon.language) for word in modifiers):
+            break
+        start -= 1
+    if start == first:
+        return item
+    covered.update(range(start, first))
+    begin = tokens[start].start
+    grown = replace(evidence, start=begin, text=sentence[begin - sentence_start : evidence.end - sentence_start])
+    return grown, start, last, term
 
 
 def _in_proper_name(tokens: list[Token], first: int, last: int) -> bool:
@@ -269,8 +335,13 @@ def analyse_sentence(
     end: int,
     lexicon: Lexicon,
     entity_spans: tuple[tuple[int, int], ...] = (),
+    names_person: Callable[[], bool] | None = None,
 ) -> SentenceAnalysis:
-    """Evidence, person signals and the resulting findings of one sentence."""
+    """Evidence, person signals and the resulting findings of one sentence.
+
+    ``names_person`` tells whether the whole text names a person: a subjectless line ("Sykmeldt",
+    "Medlem av ...") is then about that person (see :mod:`.fragments`).
+    """
     sentence = text[start:end]
     analysis = SentenceAnalysis(start, end, [], [], [], [])
     tokens = tokenize(sentence, offset=start)
@@ -279,24 +350,38 @@ def analyse_sentence(
         return analysis
     analysis.evidence = [evidence for evidence, _, _, _ in candidates]
     signals = person_signals(tokens, sentence, start, lexicon, entity_spans)
-    analysis.signals = signals
-    # Evidence spans are not person signals ("Kristen" taken as a term is not a name).
+    signals.extend(_owner_signals(tokens, candidates, lexicon))
+    # A name inside an evidence span is not a person signal ("Kristen" taken as a term is not a
+    # name); a role noun is, also when it is evidence itself ("Tiltalte", "den domfelte").
     strong = has_strong_signal(
-        [s for s in signals if not any(e.start <= s.start < e.end for e in analysis.evidence) or s.kind == "entity"]
+        [s for s in signals if s.kind != "name" or not any(e.start <= s.start < e.end for e in analysis.evidence)]
     )
     addressed = any(not signal.strong for signal in signals)
+    if not strong and not addressed and names_person is not None:
+        opening = opens_with_fragment(tokens, sentence, lexicon)
+        if opening and names_person():
+            signals.append(PersonSignal("fragment", tokens[0].start, tokens[opening - 1].end))
+            strong = True
+    analysis.signals = signals
     meta = _meta_positions(tokens, lexicon)
     categories = {evidence.category for evidence in analysis.evidence}
     listing = bool(meta) and (len(categories) >= 2 or sentence.count(",") >= 2)
     has_entity = any(signal.kind == "entity" for signal in signals)
     # "Hvis du skulle bli syk...", "If you send us...": the voice of notices and guides.
     hypothetical = any(token.lower in _CONDITIONALS for token in tokens[:3])
+    introducing = _introducing_a_name(candidates, tokens)
 
-    code_cue = Term("", "health", "code")
+    code_cue = Term("", "code" if "code" in lexicon.cues else "health", "code")
+    kept: list[tuple[SpecialFinding, int, int]] = []
+    uncued: list[tuple[Evidence, int, int]] = []
     for evidence, first, last, term in candidates:
         reason = ""
         if evidence.kind in ("context_only", "code") and not _has_cue(tokens, term or code_cue, lexicon, (first, last)):
             reason = "no context cue"
+            uncued.append((evidence, first, last))
+        elif first in introducing:
+            # "the union Unio", "partiet Venstre": the name carries the fact; the noun says nothing more.
+            reason = "introduces the name that follows"
         elif first >= 0 and evidence.kind != "code" and _is_topic(tokens, first, lexicon):
             reason = "subject matter, not a fact about a person"
         elif listing:
@@ -325,21 +410,133 @@ def analyse_sentence(
             score = SCORE_ADDRESSEE
         if has_entity:
             score = min(1.0, score + ENTITY_BONUS)
-        analysis.findings.append(
-            SpecialFinding(
-                evidence.category,
-                evidence.start,
-                evidence.end,
-                evidence.text,
-                evidence.term,
-                evidence.kind,
-                round(score, 2),
-                start,
-                end,
-                sorted({signal.kind for signal in signals}),
+        finding = SpecialFinding(
+            evidence.category,
+            evidence.start,
+            evidence.end,
+            evidence.text,
+            evidence.term,
+            evidence.kind,
+            round(score, 2),
+            start,
+            end,
+            sorted({signal.kind for signal in signals}),
+        )
+        kept.append((finding, first, last))
+    analysis.findings = _join_adjacent(kept, uncued, text, tokens, analysis)
+    return analysis
+
+
+_REFLEXIVES = {"nb": {"sin", "sitt", "sine"}, "nn": {"sin", "sitt", "sine"}, "da": {"sin", "sit", "sine"}, "en": set()}
+# Words that may follow a phrase-closing reflexive: "epilepsien sin og ...", "diagnosen sin i fjor".
+_AFTER_REFLEXIVE = frozenset(
+    "og eller men i på for til med er var har hadde blir ble vart vert som at fordi etter før fra frå "
+    "siden sidan sin sitt sine".split()
+)
+_KIND_STRENGTH = {"word": 3, "stem": 3, "code": 2, "context_only": 1}
+
+
+def _owner_signals(
+    tokens: list[Token], candidates: list[tuple[Evidence, int, int, Term | None]], lexicon: Lexicon
+) -> list[PersonSignal]:
+    """A reflexive possessive closing the term ("epilepsien sin", "diagnosen sin"): someone's own.
+
+    Not the possessive of the term ("SV sitt program", "nazistane sin eigen ..."): there a noun
+    phrase follows the reflexive and the term is the owner, so a name or a group may be meant.
+    """
+    reflexives = _REFLEXIVES[lexicon.language]
+    signals = []
+    for _, first, last, term in candidates:
+        if first < 0 or last >= len(tokens) or tokens[last].lower not in reflexives:
+            continue
+        if term is not None and term.case_sensitive:
+            continue  # a party or union name owning something: "Rødt sitt forslag"
+        following = tokens[last + 1] if last + 1 < len(tokens) else None
+        closed = following is None or following.start - tokens[last].end > 1 or following.lower in _AFTER_REFLEXIVE
+        if closed:
+            signals.append(PersonSignal("owner", tokens[last].start, tokens[last].end))
+    return signals
+
+
+def _introducing_a_name(candidates: list[tuple[Evidence, int, int, Term | None]], tokens: list[Token]) -> set[int]:
+    """First tokens of lower-case ``context_only`` nouns followed by a name of their category."""
+    by_first = {first: (evidence, term) for evidence, first, _, term in candidates if first >= 0}
+    introducing = set()
+    for evidence, first, last, term in candidates:
+        following = by_first.get(last)
+        if (
+            evidence.kind == "context_only"
+            and first >= 0
+            and not tokens[first].is_capitalised
+            and following is not None
+            and following[0].category == evidence.category
+            and following[1] is not None
+            and following[1].case_sensitive
+        ):
+            introducing.add(first)
+    return introducing
+
+
+def _join_adjacent(
+    kept: list[tuple[SpecialFinding, int, int]],
+    uncued: list[tuple[Evidence, int, int]],
+    text: str,
+    tokens: list[Token],
+    analysis: SentenceAnalysis,
+) -> list[SpecialFinding]:
+    """One finding for neighbouring evidence of one category: "antidepressiv medisin", "BRCA1 mutation".
+
+    Two placeholders side by side tell no more than one, and the expression is one fact. A
+    cue-bound word next to kept evidence of its category is taken in: the neighbour is its
+    context ("blodfortynnende medisin"). A lower-case noun before a name stays apart.
+    """
+    pieces = sorted(
+        [(first, last, finding) for finding, first, last in kept]
+        + [(first, last, evidence) for evidence, first, last in uncued if first >= 0],
+        key=lambda piece: (piece[0], -piece[1]),
+    )
+    groups: list[list[tuple[int, int, SpecialFinding | Evidence]]] = []
+    for piece in pieces:
+        if groups and _adjacent(groups[-1][-1], piece, text, tokens):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    findings = [finding for finding, first, _ in kept if first < 0]  # codes without a token stay as they are
+    for group in groups:
+        members = [item for _, _, item in group]
+        chosen = [item for item in members if isinstance(item, SpecialFinding)]
+        if not chosen:
+            continue
+        if len(members) == 1:
+            findings.append(chosen[0])
+            continue
+        absorbed = {id(item) for item in members if isinstance(item, Evidence)}
+        analysis.dropped = [(evidence, reason) for evidence, reason in analysis.dropped if id(evidence) not in absorbed]
+        strongest = max(members, key=lambda item: _KIND_STRENGTH.get(item.kind, 0))
+        begin, finish = members[0].start, max(item.end for item in members)
+        findings.append(
+            replace(
+                chosen[0],
+                start=begin,
+                end=finish,
+                evidence=text[begin:finish],
+                term=" ".join(item.term for item in members),
+                kind=strongest.kind,
+                score=max(item.score for item in chosen),
             )
         )
-    return analysis
+    return sorted(findings, key=lambda finding: finding.start)
+
+
+def _adjacent(left: tuple, right: tuple, text: str, tokens: list[Token]) -> bool:
+    left_first, left_last, left_item = left
+    right_first, _, right_item = right
+    if right_first != left_last or left_item.category != right_item.category:
+        return False
+    if text[left_item.end : right_item.start].strip():
+        return False  # a comma or a bracket between: "astma, diabetes" are two facts
+    # "fagforeningen Fagforbundet": a lower-case noun before a name is an apposition, not one term.
+    return not (not tokens[left_first].is_capitalised and tokens[right_first].is_capitalised and right_item.term[:1].isupper())
 
 
 _GROUP_CATEGORIES = {"religion", "ethnicity", "political", "sexual_orientation"}
@@ -374,7 +571,10 @@ def _owned(tokens: list[Token], meta: list[int], first: int, lexicon: Lexicon) -
 def analyse(text: str, language: str, entity_spans: tuple[tuple[int, int], ...] = ()) -> list[SentenceAnalysis]:
     """Analyse every sentence of ``text``."""
     lexicon = load_lexicon(language)
-    return [analyse_sentence(text, start, end, lexicon, entity_spans) for start, end in split_sentences(text)]
+    names_person = person_named_in(text, entity_spans)
+    return [
+        analyse_sentence(text, start, end, lexicon, entity_spans, names_person) for start, end in split_sentences(text)
+    ]
 
 
 def find_special(text: str, language: str, entity_spans: tuple[tuple[int, int], ...] = ()) -> list[SpecialFinding]:

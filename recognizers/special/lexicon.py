@@ -35,11 +35,29 @@ Helper kinds (``category`` is ``-`` unless it is a cue):
 A ``context_only`` term may name its own cues in the notes, ``cues=pasient,lege,innsyn``
 (an underscore for a space): "journalen" needs medical words, not any health cue.
 
+A ``context_only`` term may instead require a neighbouring word, ``next=hans,hennes`` (the word
+just before or after it): "ektemannen hans" (his husband) says more than "ektemannen".
+
 A term with an upper-case letter is matched case-sensitively ("Høyre", "KrF", "LO").
+A ``context_only`` term whose notes say ``common-word`` is also an ordinary word ("Delta",
+"Venstre"): first in a sentence only cues of four letters or more count for it.
 A term whose notes say ``data-category`` names a kind of data ("helseopplysninger"): it
 needs a third-person or first-person signal, "du"/"you" is not enough.
 A Bokmål row whose notes say ``nb-only`` is not loaded for Nynorsk ("er same" is "er samme").
 A term with spaces is a phrase; its words match as stems (four letters or more) or words.
+A word of a phrase may list alternatives with ``|``: ``brukket|brakk arm|armen|foten`` (a fracture of
+any of these body parts) is one row instead of a dozen.
+
+Helper kinds that shape the evidence and the person signal:
+
+``modifier``     a word that, written apart just before a term of its category, belongs to it:
+                 "peanut" allergy, "breast" cancer, "forebyggende" kirurgi. The evidence span
+                 grows over it, so the copy does not keep half of the diagnosis.
+``fragment``     a phrase that opens a line with no subject, as in CVs and list cells ("Medlem
+                 av ...", "Sykmeldt", "On sick leave until ..."): such a line is about the person
+                 the document names elsewhere.
+``cue`` with category ``code``: the cues of diagnosis codes, stricter than the health cues
+                 ("diagnose", "ICD-10"; not "til" or "har", which make "Volvo V70" a code).
 """
 
 from __future__ import annotations
@@ -61,7 +79,9 @@ CATEGORIES = (
     "biometric",
 )
 TERM_KINDS = ("word", "stem", "context_only")
-HELPER_KINDS = ("cue", "exclude", "head_exclude", "person", "addressee", "meta", "topic", "activity")
+HELPER_KINDS = (
+    "cue", "exclude", "head_exclude", "person", "addressee", "meta", "topic", "activity", "modifier", "fragment",
+)
 ANYWHERE_STEM_LENGTH = 5
 
 # Endings a whole word may take: definite, plural, genitive, adjective agreement.
@@ -94,9 +114,17 @@ class Term:
     @property
     def own_cues(self) -> tuple[str, ...]:
         """Cues of this term only, from ``cues=a,b,c`` in the notes; they replace the category's cues."""
+        return self._note_list("cues=")
+
+    @property
+    def neighbours(self) -> tuple[str, ...]:
+        """Words one of which must stand just before or after the term, from ``next=a,b`` in the notes."""
+        return self._note_list("next=")
+
+    def _note_list(self, key: str) -> tuple[str, ...]:
         for piece in self.notes.split():
-            if piece.startswith("cues="):
-                return tuple(cue.replace("_", " ") for cue in piece[5:].split(",") if cue)
+            if piece.startswith(key):
+                return tuple(item.replace("_", " ") for item in piece[len(key) :].split(",") if item)
         return ()
 
 
@@ -136,11 +164,20 @@ def stem_position(token: str, stem: str) -> int:
     return position + 1 if position >= 0 else -1
 
 
+def alternatives(part: str) -> tuple[str, ...]:
+    """The words a phrase part stands for: ``arm|armen|foten`` is any of the three."""
+    return tuple(word for word in part.split("|") if word)
+
+
 def part_matches(token: str, part: str, language: str) -> bool:
     """Match one word of a phrase: long parts as word starts, short ones as words."""
-    if len(part) >= 4:
-        return token.startswith(part)
-    return word_matches(token, part, language)
+    for word in alternatives(part):
+        if len(word) >= 4:
+            if token.startswith(word):
+                return True
+        elif word_matches(token, word, language):
+            return True
+    return False
 
 
 def _rows(name: str) -> list[Term]:
@@ -182,6 +219,9 @@ def load_lexicon(language: str) -> Lexicon:
     return lexicon
 
 
+_CANDIDATE_CACHE_WORDS = 100_000  # distinct words whose candidates are kept (a few MB)
+
+
 class TermIndex:
     """Candidate terms for a token by dictionary look-ups, so a sentence is not compared with
     every row. It may propose too many candidates, never too few: each one is then checked
@@ -194,20 +234,24 @@ class TermIndex:
         self.by_word: dict[str, list[int]] = {}
         self.by_prefix: dict[str, list[int]] = {}
         self.by_infix: dict[str, list[int]] = {}
+        self._cache: dict[str, set[int]] = {}
         for order, term in enumerate(self.terms):
-            first = term.parts[0].lower()
-            if term.kind == "stem" and len(term.parts) == 1 and not term.case_sensitive:
-                if len(first) >= ANYWHERE_STEM_LENGTH:
-                    self.by_infix.setdefault(first[:ANYWHERE_STEM_LENGTH], []).append(order)
-                else:
-                    self.by_word.setdefault(first, []).append(order)
-                    self.by_prefix.setdefault(first, []).append(order)
-            elif len(first) >= 4 and (len(term.parts) > 1 or term.kind == "stem"):
-                self.by_prefix.setdefault(first[:4], []).append(order)
+            for first in alternatives(term.parts[0].lower()):
+                self._add(order, term, first)
+
+    def _add(self, order: int, term: Term, first: str) -> None:
+        if term.kind == "stem" and len(term.parts) == 1 and not term.case_sensitive:
+            if len(first) >= ANYWHERE_STEM_LENGTH:
+                self.by_infix.setdefault(first[:ANYWHERE_STEM_LENGTH], []).append(order)
             else:
                 self.by_word.setdefault(first, []).append(order)
-                if len(first) >= 4:
-                    self.by_prefix.setdefault(first[:4], []).append(order)
+                self.by_prefix.setdefault(first, []).append(order)
+        elif len(first) >= 4 and (len(term.parts) > 1 or term.kind == "stem"):
+            self.by_prefix.setdefault(first[:4], []).append(order)
+        else:
+            self.by_word.setdefault(first, []).append(order)
+            if len(first) >= 4:
+                self.by_prefix.setdefault(first[:4], []).append(order)
 
     def _bases(self, word: str) -> set[str]:
         bases = {word}
@@ -217,7 +261,17 @@ class TermIndex:
         return bases
 
     def candidates(self, token) -> set[int]:
+        """The candidates of a token; the same set for the same word (sentences repeat their words,
+        the look-ups were a fifth of the special-category analysis): do not change it."""
         lower = token.lower.rstrip("’'")
+        found = self._cache.get(lower)
+        if found is None:
+            if len(self._cache) >= _CANDIDATE_CACHE_WORDS:
+                self._cache.clear()
+            found = self._cache[lower] = self._candidates(lower)
+        return found
+
+    def _candidates(self, lower: str) -> set[int]:
         pieces = {lower} | set(lower.split("-"))
         found: set[int] = set()
         for piece in pieces:

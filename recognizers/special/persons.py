@@ -51,6 +51,11 @@ def _names() -> frozenset[str]:
     return frozenset(name for name in names if len(name) > 1)
 
 
+def has_id_number(text: str) -> bool:
+    """A fødselsnummer, D-nummer or CPR number shape anywhere in ``text``."""
+    return _ID_NUMBER.search(text) is not None
+
+
 def is_name(token: Token) -> bool:
     """A capitalised token that is a known given name or surname, also in the genitive."""
     if not token.is_capitalised or token.text.isupper():
@@ -122,4 +127,4 @@ def has_strong_signal(signals: list[PersonSignal]) -> bool:
     return any(signal.strong for signal in signals)
 
 
-__all__ = ["PersonSignal", "TITLES", "has_strong_signal", "is_name", "person_signals"]
+__all__ = ["PersonSignal", "TITLES", "has_id_number", "has_strong_signal", "is_name", "person_signals"]

@@ -53,7 +53,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if "\n" not in match.group(0):
             before = text[start : match.start()]
             last_word = before.rsplit(None, 1)[-1] if before.strip() else ""
-            if last_word.rstrip(".").lower() in _ABBREVIATIONS:
+            word = last_word.rstrip(".").lower().lstrip("([\"'«")
+            # "(CPR-nr. 300652-0838)", "Tlf.nr.": the abbreviation ends a compound.
+            if word in _ABBREVIATIONS or word.rsplit("-", 1)[-1] in _ABBREVIATIONS:
                 continue
             # "3. mars", initials ("K. Nordmann"): a single letter or number before the dot.
             stripped = last_word.rstrip(".")
