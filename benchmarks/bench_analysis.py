@@ -1,7 +1,9 @@
 """Speed and memory of the analysis and of `screen redact`, side by side with plain Presidio.
 
-Run: ``.venv/bin/python benchmarks/bench_analysis.py`` (or ``bash benchmarks/run.sh`` for all benchmarks).
-Prints figures; asserts nothing. Everything is generated here, on this machine, in this run.
+Run: ``.venv/bin/python benchmarks/bench_analysis.py`` (or ``bash benchmarks/run.sh`` for all benchmarks);
+on a shared machine pin it to one core (``taskset -c 1``), the condition of the figures in
+docs/measurements.md. Prints figures, with the load average next to them; asserts nothing. Everything
+is generated here, on this machine, in this run.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import random
 import resource
 import statistics
 import subprocess
+from collections import Counter
 import sys
 import tempfile
 import time
@@ -53,26 +56,45 @@ def _account(rng: random.Random) -> str:
             return f"{number[:4]}.{number[4:6]}.{number[6:]}"
 
 
-def make_texts(count: int, seed: int = 7) -> list[str]:
-    """Realistic paragraphs of Bokmål business text, about one in two with personal data."""
+def make_records(count: int, seed: int = 7) -> list[tuple[str, list[tuple[str, int, int]]]]:
+    """Realistic paragraphs of Bokmål business text, about one in two with personal data.
+
+    Each paragraph comes with the personal data planted in it: (kind, start, end).
+    """
     from faker import Faker
 
     fake = Faker("no_NO")
     fake.seed_instance(seed)
     rng = random.Random(seed)
-    texts = []
+    records = []
     for _ in range(count):
-        paragraph = []
+        text, planted = "", []
         for template in rng.sample(SENTENCES, 4):
             first, last = fake.first_name(), fake.last_name()
-            paragraph.append(template.format(
-                name=f"{first} {last}", first=first, fnr=_fodselsnummer(rng),
-                phone=f"{rng.randint(400, 999)} {rng.randint(10, 99)} {rng.randint(100, 999)}",
-                email=f"{first}.{last}@eksempel.no".lower(), street=fake.street_name(), number=rng.randint(1, 120),
-                postcode=f"{rng.randint(150, 1299):04d}", account=_account(rng),
-            ))
-        texts.append(" ".join(paragraph))
-    return texts
+            # In this order the random draws give the texts of the earlier measurements.
+            values = {
+                "name": f"{first} {last}", "first": first, "fnr": _fodselsnummer(rng),
+                "phone": f"{rng.randint(400, 999)} {rng.randint(10, 99)} {rng.randint(100, 999)}",
+                "email": f"{first}.{last}@eksempel.no".lower(), "street": fake.street_name(),
+                "number": rng.randint(1, 120), "postcode": f"{rng.randint(150, 1299):04d}", "account": _account(rng),
+            }
+            street, number, postcode = values["street"], values["number"], values["postcode"]
+            if text:
+                text += " "
+            sentence_start = len(text)
+            text += template.format(**values)
+            values["address"] = f"{street} {number}, {postcode} Oslo"
+            kinds = [k for k in ("name", "first", "fnr", "phone", "email", "account") if "{" + k + "}" in template]
+            kinds += ["address"] if "{street}" in template else []
+            for kind in kinds:
+                start = text.index(str(values[kind]), sentence_start)
+                planted.append((kind, start, start + len(str(values[kind]))))
+        records.append((text, planted))
+    return records
+
+
+def make_texts(count: int, seed: int = 7) -> list[str]:
+    return [text for text, _ in make_records(count, seed)]
 
 
 def peak_memory_mb() -> float:
@@ -85,33 +107,56 @@ def _time(function, *args) -> float:
     return time.perf_counter() - started
 
 
-def ours(texts: list[str]) -> tuple[float, int]:
+Spans = list[list[tuple[str, int, int]]]  # per text: (entity type, start, end)
+
+
+def _forget_words() -> None:
+    """Empty the special-category look-up cache of words: each timed run starts as a new file would,
+    not with the words of the run before (the same texts)."""
+    from recognizers.special.lexicon import term_index
+
+    getattr(term_index("nb"), "_cache", {}).clear()
+
+
+def ours(texts: list[str]) -> tuple[float, Spans]:
     from screening.analysis import shared_analyzer
 
     analyzer = shared_analyzer()
-    found = 0
+    _forget_words()
+    found = []
     started = time.perf_counter()
     for text in texts:
-        found += len(analyzer.analyze_text(text, "nb"))
+        found.append([(f.entity_type, f.start, f.end) for f in analyzer.analyze_text(text, "nb")])
     return time.perf_counter() - started, found
 
 
-def ours_as_document(texts: list[str]) -> tuple[float, int]:
-    """The path `screen` takes for a file: all segments of a document analysed in packed batches."""
+def ours_as_document(texts: list[str]) -> tuple[float, Spans]:
+    """The path `screen` takes for a file: all segments of a document analysed together (packed into
+    Presidio batches, their pieces through spaCy in one call)."""
     from screening.analysis import shared_analyzer
     from screening.document import Location, Segment
 
     analyzer = shared_analyzer()
+    _forget_words()
     segments = [Segment(str(i), text, Location("bench")) for i, text in enumerate(texts)]
     started = time.perf_counter()
-    found = analyzer.analyze_segments(segments, {s.id: "nb" for s in segments})
-    return time.perf_counter() - started, len(found)
+    findings = analyzer.analyze_segments(segments, {s.id: "nb" for s in segments})
+    seconds = time.perf_counter() - started
+    found: Spans = [[] for _ in texts]
+    for f in findings:
+        found[int(f.segment_id)].append((f.entity_type, f.start, f.end))
+    return seconds, found
 
 
-def plain_presidio(texts: list[str]) -> tuple[float, int]:
-    """What a user would otherwise run: Presidio's default recognizers with a spaCy pipeline of the same kind."""
+def plain_presidio(texts: list[str], same_backend: bool) -> tuple[float, Spans]:
+    """What a user would otherwise run: Presidio's default recognizers with a spaCy pipeline of the same kind.
+
+    ``same_backend`` gives it the matrix library `screen` uses (numpy's OpenBLAS); without it, spaCy's
+    default (BLIS), as a user would have it out of the box.
+    """
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
+    from thinc.api import use_ops
 
     import spacy
 
@@ -121,13 +166,36 @@ def plain_presidio(texts: list[str]) -> tuple[float, int]:
     # the same trained Norwegian pipeline, whole (with its lemmatizer, which Presidio's context
     # enhancer uses), Presidio's own recognizers and context enhancer.
     engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": str(MODELS_DIR / "nb")}])
-    engine.nlp = {"en": spacy.load(MODELS_DIR / "nb")}
+    with use_ops("numpy", use_blis=not same_backend):
+        engine.nlp = {"en": spacy.load(MODELS_DIR / "nb")}
     analyzer = AnalyzerEngine(nlp_engine=engine, supported_languages=["en"])
-    found = 0
+    for text in texts[:5]:  # first calls compile Presidio's patterns: outside the timing, as for ours
+        analyzer.analyze(text=text, language="en", score_threshold=0.5)
+    found = []
     started = time.perf_counter()
     for text in texts:
-        found += len(analyzer.analyze(text=text, language="en", score_threshold=0.5))
+        found.append([(r.entity_type, r.start, r.end) for r in analyzer.analyze(text=text, language="en", score_threshold=0.5)])
     return time.perf_counter() - started, found
+
+
+def planted_found(records, found: Spans) -> dict[str, tuple[int, int]]:
+    """Per kind of planted value: (found by any finding that overlaps it, planted)."""
+    counts: dict[str, list[int]] = {}
+    for (_, planted), spans in zip(records, found):
+        for kind, start, end in planted:
+            entry = counts.setdefault(kind, [0, 0])
+            entry[1] += 1
+            entry[0] += any(s < end and e > start for _, s, e in spans)
+    return {kind: (hit, total) for kind, (hit, total) in sorted(counts.items())}
+
+
+def by_type(found: Spans) -> str:
+    counts = Counter(entity for spans in found for entity, _, _ in spans)
+    return ", ".join(f"{entity} {n}" for entity, n in counts.most_common())
+
+
+def load() -> str:
+    return f"load {os.getloadavg()[0]:.2f}"
 
 
 def end_to_end(folder: Path, count: int) -> dict[str, float]:
@@ -167,42 +235,63 @@ def twenty_page_docx(path: Path) -> None:
     document.save(path)
 
 
-def command_seconds(arguments: list[str], repeat: int = 3) -> float:
+def command_times(arguments: list[str], repeat: int = 3) -> list[float]:
     screen = str(Path(sys.executable).with_name("screen"))
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
         subprocess.run([screen, *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         times.append(time.perf_counter() - started)
-    return statistics.median(times)
+    return times
+
+
+def command_seconds(arguments: list[str], repeat: int = 3) -> float:
+    return statistics.median(command_times(arguments, repeat))
 
 
 def main() -> None:
+    # One BLAS thread, as `screen` runs (see screening/cli.py); read when numpy loads, below.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
+    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}, {load()} (1-minute average)")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         small = folder / "small.txt"
         small.write_text("Kjære Kari Nordmann, ring meg på 412 55 983.\n", encoding="utf-8")
         print(f"start-up: `screen --help` {command_seconds(['--help']):.2f} s, "
-              f"`screen scan` of a one-line file {command_seconds(['scan', str(small)]):.2f} s")
+              f"`screen scan` of a one-line file {command_seconds(['scan', str(small)]):.2f} s ({load()})")
         big = folder / "report20.docx"
         twenty_page_docx(big)
-        print(f"`screen redact` of a 20-page DOCX, start-up included: "
-              f"{command_seconds(['redact', str(big), '--out', str(folder / 'o20'), '-q'], repeat=2):.2f} s")
+        times = command_times(['redact', str(big), '--out', str(folder / 'o20'), '-q'], repeat=3)
+        print(f"`screen redact` of a 20-page DOCX, start-up included: median {statistics.median(times):.2f} s "
+              f"(runs {', '.join(f'{t:.2f}' for t in times)}; {load()})")
 
-        texts = make_texts(200)
+        records = make_records(200)
+        texts = [text for text, _ in records]
         characters = sum(len(t) for t in texts)
         ours(texts[:5])  # build the engine outside the timing
         our_seconds, our_found = ours(texts)
         document_seconds, document_found = ours_as_document(texts)
-        plain_seconds, plain_found = plain_presidio(texts)
-        print(f"analysis, {len(texts)} texts, {characters:,} characters, one process:")
-        print(f"  screen          {characters / our_seconds:>10,.0f} chars/s  {our_found} findings (one call per text)")
-        print(f"  screen          {characters / document_seconds:>10,.0f} chars/s  {document_found} findings (as one document)")
-        print(f"  plain Presidio  {characters / plain_seconds:>10,.0f} chars/s  {plain_found} findings")
-        print(f"  ratio (screen / plain Presidio): {plain_seconds / our_seconds:.2f}x per text, "
+        stock_seconds, stock_found = plain_presidio(texts, same_backend=False)
+        plain_seconds, plain_found = plain_presidio(texts, same_backend=True)
+        print(f"analysis, {len(texts)} texts, {characters:,} characters, one process ({load()}):")
+        rows = (
+            ("screen, one call per text", our_seconds, our_found),
+            ("screen, as one document (the path `screen` takes for a file)", document_seconds, document_found),
+            ("plain Presidio, spaCy's default BLAS (BLIS)", stock_seconds, stock_found),
+            ("plain Presidio, the same BLAS as screen (OpenBLAS)", plain_seconds, plain_found),
+        )
+        for label, seconds, found in rows:
+            planted = planted_found(records, found)
+            hit, total = sum(h for h, _ in planted.values()), sum(t for _, t in planted.values())
+            print(f"  {label:<62} {characters / seconds:>8,.0f} chars/s  {sum(map(len, found))} findings, "
+                  f"{hit}/{total} planted values overlapped")
+            print(f"      by type: {by_type(found)}")
+            print(f"      planted found: {', '.join(f'{k} {h}/{t}' for k, (h, t) in planted.items())}")
+        print(f"  ratio (screen / plain Presidio, same BLAS): {plain_seconds / our_seconds:.2f}x per text, "
               f"{plain_seconds / document_seconds:.2f}x as a document")
+        print(f"  ratio (screen / plain Presidio, default BLAS): {stock_seconds / our_seconds:.2f}x per text, "
+              f"{stock_seconds / document_seconds:.2f}x as a document")
 
         print("scaling (same texts repeated):")
         base = None
@@ -213,7 +302,7 @@ def main() -> None:
 
         rates = end_to_end(folder, 40)
         print(f"end to end (`Job.process` with verification): text {rates['text']:.1f} docs/s, "
-              f"DOCX {rates['docx']:.1f} docs/s")
+              f"DOCX {rates['docx']:.1f} docs/s ({load()})")
     print(f"peak memory of this process: {peak_memory_mb():.0f} MB")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,7 +22,11 @@ from typing import Iterable, Sequence
 
 import spacy
 from spacy.language import Language
+from thinc.api import use_ops
 
+import screening
+
+from recognizers.company_forms import COMPANY_FORMS
 from screening.names import given_names, surnames
 from screening.document import CATEGORY_PERSONAL, CATEGORY_SPECIAL, Document, Finding, Segment
 
@@ -32,12 +37,24 @@ _SPACY_LANGUAGE = {"nb": "nb", "nn": "nb", "da": "da", "en": "en"}
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 BATCH_CHARS = 4000  # characters per Presidio call when packing short segments
+WAVE_CHARS = 100_000  # characters of batches whose pieces go through spaCy in one call
+PIPE_BATCH = 64  # Docs per step of that call (256 was slower: larger matrices, fewer cache hits)
 CHUNK_CHARS = 20000  # longest text given to spaCy in one piece (spaCy refuses more than 1,000,000)
 CHUNK_OVERLAP = 200
 _SEPARATOR = "\n\n"
 MIN_DETECT_LETTERS = 60  # shorter segments take the language of their document
 DETECT_CHARS = 400
 HINT_SCORE = 0.9
+
+
+# thinc multiplies its matrices with BLIS by default; numpy's OpenBLAS, which picks its kernels for
+# the CPU it runs on, ran the same pipelines twice as fast on this project's 2-core machine, with the
+# same entities. Only while it runs one thread (see screening/__init__.py): when numpy was loaded
+# before this package with no thread count chosen, its threads would fight the other processes, so
+# BLIS it is. SCREEN_BLIS=1 or 0 decides.
+USE_BLIS = os.environ.get("SCREEN_BLIS", "") == "1" or (
+    os.environ.get("SCREEN_BLIS", "") != "0" and not screening.OPENBLAS_THREADS_CHOSEN
+)
 
 
 def load_pipeline(language: str, models_dir: Path = MODELS_DIR, donor: Language | None = None) -> Language:
@@ -47,6 +64,11 @@ def load_pipeline(language: str, models_dir: Path = MODELS_DIR, donor: Language 
     borrows the donor's tok2vec and NER: the joint Scandinavian model finds most names in English
     text too, which is better than no model at all.
     """
+    with use_ops("numpy", use_blis=USE_BLIS):
+        return _load_pipeline(language, models_dir, donor)
+
+
+def _load_pipeline(language: str, models_dir: Path, donor: Language | None) -> Language:
     path = models_dir / language
     if (path / "config.cfg").exists():
         # The recognizers score their context from the raw text (compounds defeat lemmas), so the
@@ -54,6 +76,8 @@ def load_pipeline(language: str, models_dir: Path = MODELS_DIR, donor: Language 
         return spacy.load(path, exclude=["trainable_lemmatizer", "lemmatizer"])
     nlp = spacy.blank(_SPACY_LANGUAGE[language])
     if donor is not None and "ner" in donor.pipe_names:
+        # The donor's tok2vec reads its word-list feature table (models/features.py) from the vocab.
+        nlp.vocab.vectors = donor.vocab.vectors
         for name in ("tok2vec", "ner"):
             if name in donor.pipe_names:
                 nlp.add_pipe(name, source=donor)
@@ -83,8 +107,9 @@ class LazyPipelines(Mapping[str, Language]):
         if language not in self._languages:
             raise KeyError(language)
         if language not in self._loaded:
-            twin = _twin(language, self._models_dir)
-            if twin in self._languages and twin in self._loaded:
+            twin = {"nb": "nn", "nn": "nb"}.get(language)
+            # Hashing the weights costs a tenth of a second: only worth it when the twin is loaded.
+            if twin in self._loaded and _twin(language, self._models_dir) == twin:
                 self._loaded[language] = self._loaded[twin]
             elif language == "en" and not (self._models_dir / "en" / "config.cfg").exists():
                 donor = self["nb"] if "nb" in self._languages else None
@@ -133,6 +158,27 @@ class _PreloadedNlpEngine:
         )
         engine.nlp = pipelines
         return engine
+
+
+def _context_enhancer():
+    """Presidio's lemma context enhancer, skipped where it provably changes nothing.
+
+    It compares the lemmas before a match with the recognizers' context words. The trained pipelines
+    run without lemmatizers, so every lemma is "" and no context word is found in one: the enhancer
+    would only deep-copy the results and walk the tokens once per result, a twentieth of the analysis.
+    English (lookup lemmas) and calls with explicit context words still go through it.
+    """
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    class _Enhancer(LemmaContextAwareEnhancer):
+        def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+            no_lemmas = nlp_artifacts is not None and not any(nlp_artifacts.lemmas)
+            empty_word = any(word == "" for recognizer in recognizers for word in recognizer.context or ())
+            if no_lemmas and not context and not empty_word:
+                return raw_results
+            return super().enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
+
+    return _Enhancer()
 
 
 def _special_recognizers(languages: Sequence[str]) -> list:
@@ -212,8 +258,10 @@ class Analyzer:
             nlp_engine=nlp_engine,
             supported_languages=list(self.languages),
             default_score_threshold=score_threshold,
+            context_aware_enhancer=_context_enhancer(),
         )
         self.special_types = _special_types()
+        self._personal: dict[str, list[str]] = {}
         self._detector: LanguageDetector | None = None
         self.common_words = CommonWords()
         from recognizers.person_names import NameListRecognizer
@@ -268,20 +316,54 @@ class Analyzer:
         return self.analyze_segments(document.segments, languages)
 
     def analyze_segments(
-        self, segments: Sequence[Segment], languages: dict[str, str], use_model: bool = True
+        self, segments: Sequence[Segment], languages: dict[str, str], use_model: bool = True,
+        special: bool = True,
     ) -> list[Finding]:
         """Findings in segments, overlaps resolved.
 
-        ``use_model=False`` runs the tokenizer only, no NER: for verification, which does not judge
-        names again, at a fraction of the cost.
+        ``use_model=False`` runs the tokenizer only, no NER, and ``special=False`` leaves out the
+        special-category recognizers (their findings stand apart, in a lane of their own): for
+        verification, which judges neither names nor special categories again.
         """
         findings: list[Finding] = []
         for segment in segments:
             if segment.entity_hint and segment.text.strip():
                 findings.append(self._hint_finding(segment, languages[segment.id]))
+        wave: list[_Batch] = []
+        wave_chars = 0
         for batch in self._batches(segments, languages):
-            findings.extend(self._analyze_batch(batch, use_model))
+            wave.append(batch)
+            wave_chars += len(batch.text)
+            if wave_chars >= WAVE_CHARS:
+                findings.extend(self._analyze_wave(wave, use_model, special))
+                wave, wave_chars = [], 0
+        findings.extend(self._analyze_wave(wave, use_model, special))
         return resolve_overlaps(findings)
+
+    def _analyze_wave(self, wave: list[_Batch], use_model: bool, special: bool = True) -> list[Finding]:
+        """Batches analysed with one spaCy call per language over all their pieces.
+
+        spaCy runs many short pieces far faster in one ``pipe`` call than in one call per batch of
+        a few; each piece is still its own Doc, so the model reads it as before, and a piece that
+        comes again (a spreadsheet's "Ja", a memory's repeated unit) is read once. Waves are bounded,
+        so a translation memory of a hundred thousand units never holds all its Docs at once.
+        """
+        docs: dict[int, list] = {}
+        for language in dict.fromkeys(batch.language for batch in wave):
+            mine = [batch for batch in wave if batch.language == language]
+            nlp = self.pipelines[language]
+            pieces = [batch.text[offset:offset + (end - start)] for batch in mine for _, offset, start, end in batch.parts]
+            distinct = list(dict.fromkeys(pieces))
+            piped = nlp.pipe(distinct, batch_size=PIPE_BATCH) if use_model else map(nlp.make_doc, distinct)
+            by_text = dict(zip(distinct, piped))
+            position = 0
+            for batch in mine:
+                docs[id(batch)] = [by_text[piece] for piece in pieces[position:position + len(batch.parts)]]
+                position += len(batch.parts)
+        findings: list[Finding] = []
+        for batch in wave:
+            findings.extend(self._analyze_batch(batch, docs.pop(id(batch)), special))
+        return findings
 
     def analyze_text(self, text: str, language: str) -> list[Finding]:
         from screening.document import Location
@@ -332,8 +414,8 @@ class Analyzer:
                 batch.text += piece
         yield from open_batches.values()
 
-    def _artifacts(self, batch: _Batch, use_model: bool = True):
-        """spaCy's view of a batch, each segment piece run through the pipeline on its own.
+    def _artifacts(self, batch: _Batch, docs: list):
+        """spaCy's view of a batch, from the Docs of its segment pieces, each run on its own.
 
         The model was trained on sentences, not on segments glued together with blank lines: run
         alone, each piece gets the reading it would get in a file of its own. The docs are then
@@ -342,8 +424,6 @@ class Analyzer:
         from spacy.tokens import Doc
 
         nlp = self.pipelines[batch.language]
-        pieces = [batch.text[offset:offset + (end - start)] for _, offset, start, end in batch.parts]
-        docs = list(nlp.pipe(pieces, batch_size=64)) if use_model else [nlp.make_doc(p) for p in pieces]
         separator = nlp.make_doc(_SEPARATOR)
         joined: list = []
         for index, doc in enumerate(docs):
@@ -356,11 +436,12 @@ class Analyzer:
             merged = nlp(batch.text)
         return self.engine.nlp_engine._doc_to_nlp_artifact(merged, batch.language)
 
-    def _analyze_batch(self, batch: _Batch, use_model: bool = True) -> list[Finding]:
-        nlp_artifacts = self._artifacts(batch, use_model)
+    def _analyze_batch(self, batch: _Batch, docs: list, special: bool = True) -> list[Finding]:
+        nlp_artifacts = self._artifacts(batch, docs)
         results = self.engine.analyze(
             text=batch.text,
             language=batch.language,
+            entities=None if special else self._personal_entities(batch.language),
             nlp_artifacts=nlp_artifacts,
             score_threshold=self.score_threshold,
         )
@@ -386,6 +467,13 @@ class Analyzer:
                     findings.append(self._finding(result, segment_id, start, end, value, batch.language))
                     break
         return findings
+
+    def _personal_entities(self, language: str) -> list[str]:
+        """Every entity type the engine finds in a language but the special categories."""
+        if language not in self._personal:
+            supported = self.engine.get_supported_entities(language)
+            self._personal[language] = [e for e in supported if e not in self.special_types]
+        return self._personal[language]
 
     def trim_leading_words(self, text: str, start: int, end: int) -> int:
         """Drop words before a name that are words, not given names: "Ring Kari Nordmann" -> "Kari Nordmann"."""
@@ -414,7 +502,7 @@ class Analyzer:
             last = text[start:end].split()[-1]
             if "\n" in following.group(0) and (last not in given_names() or last in surnames()):
                 break  # only a name that still lacks its surname goes on on the next line
-            if word in _COMPANY_FORMS or (self.common_words.is_common(word) and word not in surnames()):
+            if word in COMPANY_FORMS or (self.common_words.is_common(word) and word not in surnames()):
                 break
             if word.lower() in function_words() or word.lower() in _INSTITUTION_HEADS:
                 break
@@ -500,17 +588,16 @@ class CommonWords:
 _NEXT_NAME = re.compile(r"(?:[ \u00a0]|[ \t]*\n[ \t]*)(?P<name>[A-ZÆØÅÄÖÜÉ][\w\-'’]*\w)")
 _HYPHENATED_REST = re.compile(r"[-‐][\w'’]+")
 _HYPHENATED_START = re.compile(r"[\w'’]+$")
-_COMPANY_FORMS = frozenset({"AS", "ASA", "ANS", "DA", "SA", "BA", "KS", "IKS", "ApS", "A/S", "I/S", "IVS", "P/S", "AB", "Oy", "Ltd", "GmbH", "Inc", "LLC", "NUF"})
 
 
 def plausible_name(span: str) -> bool:
     """Could this be a person's name at all? Not with digits in it, nor ending in a company form."""
     tokens = span.split()
-    if not tokens or any(any(c.isdigit() or c in "$@#%&=/\\" for c in t) and t not in _COMPANY_FORMS for t in tokens):
+    if not tokens or any(any(c.isdigit() or c in "$@#%&=/\\" for c in t) and t not in COMPANY_FORMS for t in tokens):
         return False
     if any("." in t.rstrip(".") for t in tokens):  # "org.nr", "f.eks.", file names; initials end in "."
         return False
-    return tokens[-1] not in _COMPANY_FORMS
+    return tokens[-1] not in COMPANY_FORMS
 
 
 # Heads of names of institutions, places and companies ("Københavns Kommune", "Skovlunde Skole"), and

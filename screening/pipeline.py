@@ -462,8 +462,9 @@ class Job:
         if len(known) < len(segments):
             detected = self.analyzer.segment_languages(copy, self.settings.language)
             known = {s.id: known.get(s.id, detected[s.id]) for s in segments}
-        # Names are not judged again (see screening.verify), so the model need not run.
-        found = self._reported(copy, self.analyzer.analyze_segments(segments, known, use_model=False))
+        # Names and special categories are not judged again (see screening.verify): the model and the
+        # special-category recognizers need not run.
+        found = self._reported(copy, self.analyzer.analyze_segments(segments, known, use_model=False, special=False))
         if self.pseudonymizer is not None:  # a stand-in of this job is not a leftover
             found = [f for f in found if not self.pseudonymizer.is_stand_in(f.entity_type, f.text)]
         return found
