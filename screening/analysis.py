@@ -459,7 +459,7 @@ class Analyzer:
                             start, end = clean_person_span(batch.text, start, end)
                             start = self.trim_leading_words(batch.text, start, end)
                         if start < end:
-                            start, end = self.complete_name(batch.text, start, end)
+                            start, end = self.complete_name(batch.text, start, end, batch.language)
                         if start >= end or not self.plausible_person(batch.text[start:end]):
                             break
                         start, end = seg_start + start - offset, seg_start + end - offset
@@ -476,18 +476,26 @@ class Analyzer:
         return self._personal[language]
 
     def trim_leading_words(self, text: str, start: int, end: int) -> int:
-        """Drop words before a name that are words, not given names: "Ring Kari Nordmann" -> "Kari Nordmann"."""
+        """Drop words before a name that are words, not given names: "Ring Kari Nordmann" -> "Kari Nordmann".
+
+        Only a sentence's first word is capitalised whatever it is. A capitalised word inside a
+        sentence or after a label ("kontaktlærar Elv Hovden", "Fra: Håp Elise Strand"), or on a line
+        that holds nothing but the name (a signature), is taken to be part of the name.
+        """
         while True:
             words = text[start:end].split(None, 1)
             if len(words) < 2 or words[0] in given_names() or not self.common_words.is_word(words[0]):
                 return start
+            if not starts_sentence(text, start) or fills_line(text, start, end):
+                return start
             start = end - len(words[1])
 
-    def complete_name(self, text: str, start: int, end: int) -> tuple[int, int]:
-        """Grow a name over the next capitalised words that are names or no common word.
+    def complete_name(self, text: str, start: int, end: int, language: str = "nb") -> tuple[int, int]:
+        """Grow a name over the capitalised words around it that are names or no common word.
 
         The model often stops at a middle name that is also a word: "Stein Magnus" of
-        "Stein Magnus Hovland", "Håkon Elv" of "Håkon Elv Rasmussen".
+        "Stein Magnus Hovland", "Håkon Elv" of "Håkon Elv Rasmussen", or starts after a first name
+        that is one ("Hovden" of "kontaktlærar Elv Hovden").
         """
         # A tokenizer may cut "Al-Hassan" at the hyphen: the name goes on over it, both ways.
         while end < len(text) - 1 and text[end] in "-‐" and text[end + 1].isalpha():
@@ -495,13 +503,19 @@ class Analyzer:
         while start > 1 and text[start - 1] in "-‐" and text[start - 2].isalpha():
             start = _HYPHENATED_START.search(text[:start - 1]).start()
         for _ in range(2):
+            before = _PREVIOUS_NAME.search(text, max(0, start - 80), start)
+            if not before or not self._name_word_before(text, before.start("name"), end, before.group("name"), language):
+                break
+            start = before.start("name")
+        for _ in range(2):
             following = _NEXT_NAME.match(text, end)
             if not following:
                 break
             word = following.group("name")
             last = text[start:end].split()[-1]
-            if "\n" in following.group(0) and (last not in given_names() or last in surnames()):
-                break  # only a name that still lacks its surname goes on on the next line
+            if "\n" in following.group(0) and not (last in given_names() and last not in surnames()) \
+                    and not hard_wrapped(text, start, end, following.end()):
+                break  # on the next line, only a name that still lacks its surname, or wrapped prose, goes on
             if word in COMPANY_FORMS or (self.common_words.is_common(word) and word not in surnames()):
                 break
             if word.lower() in function_words() or word.lower() in _INSTITUTION_HEADS:
@@ -509,9 +523,27 @@ class Analyzer:
             end = following.end()
         return start, end
 
+    def _name_word_before(self, text: str, start: int, end: int, word: str, language: str) -> bool:
+        """Is the capitalised word just before a name part of it?"""
+        lower = word.lower()
+        if (word.isupper() or word in COMPANY_FORMS or lower in function_words() or lower in _NOT_NAME_WORDS
+                or lower in _TITLE_WORDS or lower in _INSTITUTION_HEADS or lower.endswith(_ROLE_ENDINGS)):
+            return False
+        if lower in _CALENDAR_WORDS:
+            return False
+        if word in given_names():
+            return True
+        if starts_sentence(text, start) and not fills_line(text, start, end):
+            return False  # a sentence's first word is capitalised whatever it is ("Ring Kari Nordmann")
+        if language == "en":
+            # English capitalises nationalities, languages and "I" inside a sentence too.
+            return not self.common_words.is_word(word)
+        return True
+
     def plausible_person(self, span: str) -> bool:
         """Not a form label, a common word, an institution or a product taken for a name."""
-        return plausible_name(span) and not self.common_words.all_common(span) and not is_institution(span)
+        return (plausible_name(span) and not self.common_words.all_common(span) and not is_institution(span)
+                and not _lone_word_no_name(span))
 
     def _finding(self, result, segment_id: str, start: int, end: int, value: str, language: str) -> Finding:
         metadata = dict(result.recognition_metadata or {})
@@ -581,13 +613,77 @@ class CommonWords:
     def all_common(self, span: str) -> bool:
         tokens = [t.strip(".,:;'’") for t in span.split()]
         tokens = [t[:-1] if t.endswith("s") and len(t) > 3 and not self.is_common(t) else t for t in tokens]
-        return bool(tokens) and all(self.is_common(t) for t in tokens)
+        return bool(tokens) and all(self.is_common(t) or self._derived_common(t) for t in tokens)
+
+    def _derived_common(self, word: str) -> bool:
+        """A word the dictionary lacks but is made of its words: a definite form ("Anmeldelsen",
+        "Skyssen") or a compound ("Vasskade" = vass + skade, "Kosthald"). Names are never."""
+        if word in given_names() or word in surnames() or not word.isalpha() or len(word) < 5:
+            return False
+        lower = word.lower()
+        if lower in function_words():
+            return True
+        for ending in _DEFINITE_ENDINGS:
+            if lower.endswith(ending) and len(lower) - len(ending) >= 3 and self.is_word(lower[:-len(ending)]):
+                return True
+        for cut in range(3, len(lower) - 3):
+            head, tail = lower[:cut], lower[cut:]
+            if self.is_word(tail) and (self.is_word(head) or head[-1] in "se" and self.is_word(head[:-1])):
+                return True
+        return False
 
 
+# Definite and plural endings of Norwegian and Danish nouns ("anmeldelse-n", "skyss-en", "barn-et").
+_DEFINITE_ENDINGS = ("ene", "ane", "erne", "en", "et", "a", "n")
 # A name may wrap onto the next line in PDFs and hard-wrapped mail ("advokat Siri\nHaugland-Moe").
 _NEXT_NAME = re.compile(r"(?:[ \u00a0]|[ \t]*\n[ \t]*)(?P<name>[A-ZÆØÅÄÖÜÉ][\w\-'’]*\w)")
+# The word just before a name, on the same line.
+_PREVIOUS_NAME = re.compile(r"(?<![\w\-'’])(?P<name>[A-ZÆØÅÄÖÜÉ][\w\-'’]*\w)[ \u00a0]+$")
+_LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[-•*–·▪])$")
+HARD_WRAP_WIDTH = 40  # a line this long that breaks inside a name was wrapped, not ended
 _HYPHENATED_REST = re.compile(r"[-‐][\w'’]+")
 _HYPHENATED_START = re.compile(r"[\w'’]+$")
+
+
+def _line_start(text: str, position: int) -> int:
+    return max(text.rfind("\n", 0, position), text.rfind("\r", 0, position)) + 1
+
+
+def starts_sentence(text: str, position: int) -> bool:
+    """Whether the word at ``position`` opens a line, a list item or a sentence ("2. Fatima", ". Ring")."""
+    before = text[_line_start(text, position):position].strip()
+    return not before or bool(_LIST_MARKER.match(before)) or before.endswith((".", "!", "?", "…"))
+
+
+def fills_line(text: str, start: int, end: int) -> bool:
+    """Whether a name is all its line holds (a signature, a letter's address block)."""
+    line_end = min((i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0), default=len(text))
+    return not text[_line_start(text, start):start].strip() and text[end:line_end].strip() in ("", ",")
+
+
+def hard_wrapped(text: str, start: int, end: int, next_end: int) -> bool:
+    """Whether the line break after a name is a wrap inside prose, not the end of a name's line.
+
+    Prose runs up to the name on a long line ("...My partner, Mathias Storm\nKjær, travelled"); a name
+    heading its line, a short "Til: Kari Nordmann" line, or a next line that goes on with a number (a
+    street address) are not wraps.
+    """
+    line_start = _line_start(text, start)
+    if not text[line_start:start].strip() or end - line_start < HARD_WRAP_WIDTH:
+        return False
+    return not re.match(r"[ \t]*\d", text[next_end:next_end + 8])
+
+
+def _lone_word_no_name(span: str) -> bool:
+    """A one-word "name" that a word of its own says is none: a letter ("klasse B"), a day or month
+    ("Friday", "June" in a date column), a role or a body ("Systemutvikler", "Skattestyrelsen")."""
+    tokens = span.split()
+    if len(tokens) != 1:
+        return False
+    lower = tokens[0].lower().strip(".,:;'’")
+    return (len(lower) < 2 or lower in _CALENDAR_WORDS or lower in function_words()
+            or (lower.endswith(_ROLE_ENDINGS) and tokens[0] not in surnames())
+            or lower.endswith(_INSTITUTION_SUFFIXES))
 
 
 def plausible_name(span: str) -> bool:
@@ -596,6 +692,8 @@ def plausible_name(span: str) -> bool:
     if not tokens or any(any(c.isdigit() or c in "$@#%&=/\\" for c in t) and t not in COMPANY_FORMS for t in tokens):
         return False
     if any("." in t.rstrip(".") for t in tokens):  # "org.nr", "f.eks.", file names; initials end in "."
+        return False
+    if any(t.endswith(".") and len(t) > 3 for t in tokens[:-1]):  # a sentence ends inside: "Bufetat. He"
         return False
     return tokens[-1] not in COMPANY_FORMS
 
@@ -612,11 +710,15 @@ _INSTITUTION_HEADS = frozenset(
     departement departementet etaten etat tilsynet tilsyn nemnd nævn styrelsen ministeriet firma
     firmaet gruppen group service services portal kundeportal support security electronics analytics
     hydro offshore consulting partners holding invest eiendom ejendomme statistik statistikk danmark
-    norge sverige kaffe espresso bolig boliger
+    norge sverige kaffe espresso bolig boliger court appeal tribunal council agency authority ministry
+    department chasers
     """.split()
 )
+# A one-word body: "Skattestyrelsen", "Arbeidstilsynet", "Utdanningsdirektoratet".
+_INSTITUTION_SUFFIXES = ("styrelsen", "direktoratet", "tilsynet", "etaten", "departementet", "ministeriet",
+                         "kommune", "kommunen", "sykehuset", "sjukehuset", "hospitalet", "nævnet", "nemnda")
 _INSTITUTION_OPENERS = frozenset(
-    "advokatfirmaet malerfirmaet autohuset lægehuset jobcenter prosjekt projekt firmaet stiftelsen".split()
+    "advokatfirmaet malerfirmaet autohuset lægehuset jobcenter prosjekt projekt firmaet stiftelsen nav".split()
 )
 
 
@@ -636,6 +738,19 @@ _NOT_NAME_WORDS = frozenset(
     forsikringstager forsikringstaker skadelidte patient patienten eleven elev lægen læge sagsbehandler
     kontaktperson medarbejder medarbeider medarbeidar ansatt tilsett ansat fru frk herr hr dr mr mrs ms miss
     hei hej hallo kjære kære dear hilsen helsing venlig vennlig mvh navn namn name til fra frå from to
+    """.split()
+)
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# Titles written capitalised before a name, in English above all ("Judge Rasmussen", "Advocate Brenna").
+_TITLE_WORDS = frozenset(
+    """
+    judge advocate attorney counsel lawyer solicitor barrister doctor nurse officer inspector sergeant
+    constable detective professor president chairman chair minister mayor senator captain lieutenant
+    colonel general chief sister brother father mother uncle aunt saint st sir lady lord king queen prince
+    princess reverend rev bishop pastor mister madam dame prof
     """.split()
 )
 # Titles and roles glued to a name by the model: "Tingrettsdommer Astrid Lunde", "Overlege Kari Moe".
@@ -669,7 +784,8 @@ def clean_person_span(text: str, start: int, end: int) -> tuple[int, int]:
         words = text[start:end].split(None, 1)
         first = words[0].lower().rstrip(".:,") if len(words) == 2 else ""
         is_role = first.endswith(_ROLE_ENDINGS)
-        if first and (first in _NOT_NAME_WORDS or first in function_words() or is_role) and words[0] not in given_names():
+        if first and (first in _NOT_NAME_WORDS or first in _TITLE_WORDS or first in function_words() or is_role) \
+                and words[0] not in given_names():
             start = end - len(words[1])
             continue
         break

@@ -246,7 +246,9 @@ class Job:
             self._remember(finding.text, finding.entity_type)
             if finding.entity_type in NAME_TYPES:
                 for token in finding.text.split():
-                    if len(token) >= 3 and token[0].isupper() and not token.endswith("."):
+                    # "This", "The", "Den" taken into a name by the model are not names anywhere else.
+                    if len(token) >= 3 and token[0].isupper() and not token.endswith(".") \
+                            and token.lower() not in function_words():
                         self._remember(token, finding.entity_type)
         if not self._job_values:
             return findings
@@ -261,6 +263,8 @@ class Job:
             spans = taken.setdefault(segment.id, [])
             for match in index.finditer(segment.text):
                 entity_type = values[match.value]
+                if segment.text[match.start:match.end].lower() in function_words():
+                    continue  # "This" is no genitive of the name "Thi" (but "Lines" may be Line's)
                 if match.value in weak and not (
                     _alone_mid_sentence(segment.text, match.start, match.end)
                     or (match.genitive and not _NAME_AFTER.match(segment.text[match.end:match.end + 40]))

@@ -56,3 +56,43 @@ def test_pipeline_drops_labels_and_institutions_taken_for_names(analyzer) -> Non
     for text, expected in texts.items():
         found = [f.text for f in analyzer.analyze_text(text, "nb") if f.entity_type == "PERSON"]
         assert found == expected, text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # A first name that is also a word, capitalised inside a sentence, after a label or on a line
+        # of its own, belongs to the name; a sentence's first word does not.
+        ("nn", "Ver venleg og stadfest tidspunktet til kontaktlærar Elv Hovden, tlf. 464 82 019.", ["Elv Hovden"]),
+        ("nn", "Med venleg helsing\nElv Hovden\nkontaktlærar", ["Elv Hovden"]),
+        ("nb", "Fra: Håp Elise Strand <hap.strand@eksempelpost.no>", ["Håp Elise Strand"]),
+        ("nb", "Fornærmede: Elv Marie Sæther, født 23.03.2001", ["Elv Marie Sæther"]),
+        ("nb", "Ring Kari Nordmann på 915 42 318.", ["Kari Nordmann"]),
+        ("en", "1. Leave requests.\n2. Fatima Zahra Benali asks for leave on 31 March.", ["Fatima Zahra Benali"]),
+        ("en", "Defence: Advocate Sol Ingrid Brenna.", ["Sol Ingrid Brenna"]),
+        # Hard-wrapped prose goes on over the line break; a name heading its lines does not.
+        ("en", "I was taken ill and flown home on 7 February. My partner, Mathias Storm\nKjær, travelled with me.",
+         ["Mathias Storm\nKjær"]),
+        ("da", "Han kørte ind i min bil med registreringsnummer AB 12 345. Føreren af varevognen, Ahmed Rashid\n"
+               "Hussaini (CPR 050593-3105), erkendte ansvaret.", ["Ahmed Rashid\nHussaini"]),
+        ("nb", "Kari Nordmann\nStorgata 1\n0150 Oslo", ["Kari Nordmann"]),
+        ("nb", "Til: Kari Nordmann\nBergen", ["Kari Nordmann"]),
+    ],
+)
+def test_names_grow_over_words_that_are_names_here(analyzer, language: str, text: str, expected: list[str]) -> None:
+    found = [f.text for f in analyzer.analyze_text(text, language) if f.entity_type == "PERSON"]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "span",
+    ["B", "Friday", "Systemutvikler", "Skattestyrelsen", "Anmeldelsen", "Kosthald", "Bufetat. He",
+     "Borgarting Court of Appeal"],
+)
+def test_words_bodies_and_sentence_ends_are_no_person(analyzer, span: str) -> None:
+    assert not analyzer.plausible_person(span)
+
+
+@pytest.mark.parametrize("span", ["Haugen", "Kari A. Nordmann", "Elv Hovden", "Line", "Bakken"])
+def test_names_stay_plausible(analyzer, span: str) -> None:
+    assert analyzer.plausible_person(span)
