@@ -135,7 +135,7 @@ def _progress(quiet: bool):
 def main_group() -> None:
     """Find personal data in customer files and make sanitized copies for translation.
 
-    Formats: text (.txt .md .csv), DOCX, XLSX, PPTX, PDF, XLIFF 1.2/2.x, SDLXLIFF, MQXLIFF, TMX and PO.
+    Formats: text (.txt .md), CSV/TSV (.csv .tsv), DOCX, XLSX, PPTX, PDF, XLIFF 1.2/2.x, SDLXLIFF, MQXLIFF, TMX and PO.
     Nothing is sent anywhere: all analysis runs on this machine.
     """
 

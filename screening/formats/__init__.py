@@ -15,7 +15,8 @@ from screening.document import Adapter, FormatError
 _MODULES: dict[str, str] = {
     ".txt": "text",
     ".md": "text",
-    ".csv": "text",
+    ".csv": "delimited",
+    ".tsv": "delimited",
     ".docx": "docx",
     ".docm": "docx",
     ".xlsx": "xlsx",

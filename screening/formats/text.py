@@ -1,8 +1,9 @@
-"""Plain text (.txt, .md, .csv): UTF-8, UTF-8/UTF-16 with BOM, Windows-1252 as the fallback.
+"""Plain text (.txt, .md): UTF-8, UTF-8/UTF-16 with BOM, Windows-1252 as the fallback.
 
 Segments are paragraphs (runs of lines between blank lines), so that form layouts such as
 "Fødselsnummer:\\n01019012345" stay inside one segment. The copy is written in the encoding, BOM and line
-endings of the original; only the replaced characters change.
+endings of the original; only the replaced characters change. A ``.csv`` that is not really a table
+(prose, one column) is read and written here too, by :mod:`screening.formats.delimited`.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def paragraphs(text: str) -> Iterable[tuple[int, int]]:
 
 class TextAdapter:
     format = "text"
-    extensions = (".txt", ".md", ".csv")
+    extensions = (".txt", ".md")
 
     def read(self, path: Path) -> Document:
         data = path.read_bytes()

@@ -58,7 +58,7 @@ from screening.formats.xlsx_formulas import (
     valid_defined_name,
     valid_sheet_name,
 )
-from screening.formats.xlsx_headers import entity_for_header
+from screening.formats.xlsx_headers import HEADER_ROWS, entity_for_header, has_data
 
 S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -68,7 +68,6 @@ _Q = {name: f"{{{S}}}{name}" for name in (
     "fileSharing", "numFmt", "xf", "cellXfs", "sheetData",
 )}
 WORKBOOK = "xl/workbook.xml"
-HEADER_ROWS = 10  # a header row is looked for among the first rows of a sheet
 _LONG_NUMBER = re.compile(r"^\d{6,}(?:\.0+)?$")  # phone numbers, identifiers stored as numbers
 _ZERO_FORMAT = re.compile(r'^"?0+"?$')
 _CELL_REF = re.compile(r"^([A-Z]+)(\d+)$")
@@ -139,15 +138,6 @@ def _drop_mentions(text: etree._Element):
             owner.remove(mentions)
 
     return setter
-
-
-_ALNUM = re.compile(r"[^\W_]")
-
-
-def _has_data(text: str | None) -> bool:
-    """Whether a cell under a telling header still holds a value of that type: not when it is empty or
-    masked ("K*** N*******", what ``--mode mask`` writes)."""
-    return bool(text) and "*" not in text and _ALNUM.search(text) is not None
 
 
 def _column(reference: str) -> str:
@@ -335,7 +325,7 @@ class XlsxAdapter:
                     shown = shown.zfill(width)
                 segment = texts.add(segment_id, part, [Slot(value, setter=_number_setter(cell, value), value=shown)],
                                     SegmentKind.CELL, cell_details, hint=hint)
-            if segment is not None and hint and not _has_data(segment.text):
+            if segment is not None and hint and not has_data(segment.text):
                 segment.entity_hint = None  # an already masked cell ("*****") is no longer that type
             if formula is not None and formula.text:
                 texts.add(f"{segment_id}/f", part, [Slot(formula)], SegmentKind.FORMULA, cell_details,

@@ -1,5 +1,7 @@
 """Column headers that say what a spreadsheet column holds (the idea of presidio-structured).
 
+Used by the XLSX and the CSV/TSV adapters alike.
+
 A staff list has a column "Fødselsnummer" or "E-post"; every cell below such a header is that type
 whatever its text looks like, so a number the recognizers would miss (a fødselsnummer stored as a number
 that lost its leading zero, a phone number without context) is still replaced.
@@ -46,8 +48,10 @@ _TYPES: dict[str, tuple[str, ...]] = {
     "NO_KONTONUMMER": ("kontonummer", "kontonr", "bankkonto", "bankkontonummer"),
     "IBAN_CODE": ("iban",),
 }
+HEADER_ROWS = 10  # a header row is looked for among the first rows of a table
 _LOOKUP = {header: entity for entity, headers in _TYPES.items() for header in headers}
 _PUNCTUATION = re.compile(r"[\s\-_.:;*()#/]+")
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def normalise(header: str) -> str:
@@ -57,3 +61,9 @@ def normalise(header: str) -> str:
 def entity_for_header(header: str) -> str | None:
     """The entity type of the cells below ``header``, or None when the header does not say."""
     return _LOOKUP.get(normalise(header)) or _LOOKUP.get(normalise(header).replace(" ", ""))
+
+
+def has_data(text: str | None) -> bool:
+    """Whether a cell under a telling header still holds a value of that type: not when it is empty or
+    masked ("K*** N*******", what ``--mode mask`` writes)."""
+    return bool(text) and "*" not in text and _ALNUM.search(text) is not None

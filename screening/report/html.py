@@ -52,9 +52,9 @@ def location_text(location: dict[str, Any], lang: str) -> tuple[str, str]:
         else:
             pieces.append(f"{words.get(key, key)} {value}")
     part = str(location.get("part", ""))
-    # The main story of a DOCX or a worksheet's XML name says nothing to a reader; a header,
-    # footer or note keeps its part name.
-    redundant = (part in ("", "text", "body", "word/document.xml") or part.startswith(("page ", "xl/worksheets/"))
+    # The main story of a DOCX, a worksheet's XML name or the one table of a CSV says nothing to a
+    # reader; a header, footer or note keeps its part name.
+    redundant = (part in ("", "text", "body", "table", "word/document.xml") or part.startswith(("page ", "xl/worksheets/"))
                  or any(part in (f"{k} {v}", str(v)) for k, v in location.items() if k not in ("part", "kind")))
     if part and not redundant:
         pieces.insert(0, part)
