@@ -28,7 +28,8 @@ PLATE_CONTEXT = (
     "registreringsnummer", "reg.nr", "regnr", "reg. nr", "registrering", "kjennemerke",
     "skilt", "bilnummer", "nummerplade", "nummerplate", "nummerskilt", "plade", "licence plate",
     "license plate", "number plate", "vehicle", "kjøretøy", "køretøj", "bil ", "bilen",
-    "motorsykkel", "motorcykel", "tilhenger", "trailer",
+    "motorsykkel", "motorcykel", "tilhenger", "trailer", "registration number", "registration no",
+    "reg. no", "car ",
 )
 
 

@@ -16,6 +16,9 @@ number or a date, so it needs phone context; grouped national numbers do not.
 
 Fictitious examples: +47 912 34 567, 22 33 44 55, +45 32 12 34 56.
 
+A year and four digits joined by a dash, slash or dot are years or a case number ("2016–2020",
+"2025/3310"), not a phone number.
+
 Scoring: international 0.85 (0.95 with context); grouped national 0.6 (0.9); plain 8
 digits 0.35 (0.85); organisation, bank, id or reference context nearest: dropped
 (international: 0.5).
@@ -37,6 +40,9 @@ NATIONAL_GROUPINGS = {(8,), (3, 2, 3), (2, 2, 2, 2), (4, 4)}
 _GROUP = re.compile(r"\d+")
 _DATE_SHAPE = re.compile(r"^\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})$")
 NATIONAL_REGIONS = ("NO", "DK")
+# A year joined to four digits by a dash, slash or dot is a span of years ("2016–2020") or a case or
+# invoice number ("2025/3310", "2025-0017"), not a phone number in 4+4 ("2233-4455").
+_YEARS_OR_CASE = re.compile(r"^(?:19|20)\d\d\s*[-‐–—/.]\s*\d{4}$")
 
 
 def _parse(raw: str) -> Optional[phonenumbers.PhoneNumber]:
@@ -108,6 +114,8 @@ class NordicPhoneRecognizer(NordicRecognizer):
         if len(compact) != 8 or hit.negative or _DATE_SHAPE.match(value):
             return None
         if tuple(len(g) for g in _GROUP.findall(value)) not in NATIONAL_GROUPINGS:
+            return None
+        if _YEARS_OR_CASE.match(value):
             return None
         grouped = any(not c.isdigit() for c in value)
         if grouped:

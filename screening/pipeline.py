@@ -142,6 +142,9 @@ def expand_paths(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
 
 
 _NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<name>[A-ZÆØÅÄÖÜ][\w\-'’]*\w)[ \t]$")
+# A file name or path as tools record it: one line ending in an extension.
+_FILE_NAME = re.compile(r"^[^\n]{1,255}\.[A-Za-z][A-Za-z0-9]{1,4}$")
+_FILE_NAME_WORD = re.compile(r"[^\W\d_]+")
 _NAME_AFTER = re.compile(r"^[ \t](?P<name>[A-ZÆØÅÄÖÜ][\w\-'’]*\w)")
 
 
@@ -153,6 +156,14 @@ def _alone_mid_sentence(text: str, start: int, end: int) -> bool:
     if _NAME_BEFORE.search(text[max(0, start - 40):start]) or _NAME_AFTER.match(text[end:end + 40]):
         return False
     return True
+
+
+def _opens_sentence_alone(text: str, start: int, end: int) -> bool:
+    """First word of a sentence, followed by a lower-case word: "Elv har legetime", not "Elv Sunde" or "Elv."."""
+    before = text[:start].rstrip(" \t")
+    if before and before[-1] not in ".!?\n\"«":
+        return False
+    return re.match(r"[ \t]+[a-zæøåäöü]", text[end:end + 3]) is not None
 
 
 def _extend_name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -253,6 +264,9 @@ class Job:
         if not self._job_values:
             return findings
         index, weak = self._value_index()
+        # Names of people this very file names in full ("Elv Sunde"): here a weak one opening a
+        # sentence ("Elv har legetime") is the person too.
+        here = {token for f in findings if f.entity_type in NAME_TYPES and " " in f.text.strip() for token in f.text.split()}
         order = {segment.id: position for position, segment in enumerate(document.segments)}
         taken: dict[str, list[tuple[int, int]]] = {}
         for finding in findings:
@@ -267,6 +281,7 @@ class Job:
                     continue  # "This" is no genitive of the name "Thi" (but "Lines" may be Line's)
                 if match.value in weak and not (
                     _alone_mid_sentence(segment.text, match.start, match.end)
+                    or (match.value in here and _opens_sentence_alone(segment.text, match.start, match.end))
                     or (match.genitive and not _NAME_AFTER.match(segment.text[match.end:match.end + 40]))
                 ):
                     continue
@@ -282,7 +297,31 @@ class Job:
                 added.append(Finding(segment.id, start, end, entity_type, 1.0,
                                      segment.text[start:end], recognizer="propagated"))
                 spans.append((start, end))
+        added += self._names_in_file_names(document, taken)
         return sorted(findings + added, key=lambda f: (order.get(f.segment_id, 0), f.start))
+
+    def _names_in_file_names(self, document: Document, taken: dict[str, list[tuple[int, int]]]) -> list[Finding]:
+        """Known names inside file names, in any case and between "_", "-" or ".": "journal_rasmussen.docx".
+
+        Tools keep the source file's name in XLIFF, TMX and document properties, and people name files
+        after whom they are about; the word index above sees "journal_rasmussen" as one word.
+        """
+        names = {value.lower(): value for value, entity_type in self._job_values.items()
+                 if entity_type in NAME_TYPES and " " not in value and value not in self._weak and len(value) >= 3}
+        if not names:
+            return []
+        found: list[Finding] = []
+        for segment in document.segments:
+            if not _FILE_NAME.match(segment.text):
+                continue
+            spans = taken.setdefault(segment.id, [])
+            for token in _FILE_NAME_WORD.finditer(segment.text):
+                if token.group().lower() in names and not any(token.start() < e and token.end() > s for s, e in spans):
+                    entity_type = self._job_values[names[token.group().lower()]]
+                    found.append(Finding(segment.id, token.start(), token.end(), entity_type, 1.0, token.group(),
+                                         recognizer="propagated"))
+                    spans.append((token.start(), token.end()))
+        return found
 
     # Planning ------------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ A policy can be read from TOML (``--config FILE``)::
     deny_list = ["Prosjekt Tiur"]                    # always replaced, as DENY_LIST
     keep_special = false
     company_numbers = "ignore"   # organisation numbers next to AS, ApS, kommune...: not personal data
+    role_addresses = "ignore"    # shared mailboxes (post@, kundeservice@, personvern@...): not personal data
 
     [thresholds]
     PERSON = 0.6
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Iterable
 
 from recognizers.company_forms import COMPANY_FORM_PATTERN
+from recognizers.role_addresses import is_role_address
 from screening.document import CATEGORY_SPECIAL, Finding, Segment
 
 # Found by the NER model or Presidio but not personal data on their own.
@@ -47,6 +49,7 @@ class Policy:
     deny_list: tuple[str, ...] = ()
     keep_special: bool = False
     company_numbers: str = "ignore"  # "report": also organisation numbers of companies
+    role_addresses: str = "ignore"  # "report": also shared mailboxes such as post@ or kundeservice@
 
     @classmethod
     def from_toml(cls, path: Path) -> "Policy":
@@ -57,7 +60,7 @@ class Policy:
         except tomllib.TOMLDecodeError as error:
             raise PolicyError(f"{path}: invalid TOML ({error})") from None
         known = {"score_threshold", "thresholds", "entities", "ignore_entities", "allow_list", "deny_list",
-                 "keep_special", "company_numbers"}
+                 "keep_special", "company_numbers", "role_addresses"}
         unknown = set(data) - known
         if unknown:
             raise PolicyError(f"{path}: unknown policy keys: {', '.join(sorted(unknown))}")
@@ -75,6 +78,9 @@ class Policy:
         policy.company_numbers = str(data.get("company_numbers", "ignore"))
         if policy.company_numbers not in ("ignore", "report"):
             raise PolicyError(f"{path}: company_numbers must be \"ignore\" or \"report\"")
+        policy.role_addresses = str(data.get("role_addresses", "ignore"))
+        if policy.role_addresses not in ("ignore", "report"):
+            raise PolicyError(f"{path}: role_addresses must be \"ignore\" or \"report\"")
         return policy
 
     def reports(self, finding: Finding) -> bool:
@@ -84,6 +90,8 @@ class Policy:
         if self.entities is not None and finding.entity_type not in self.entities and finding.category != CATEGORY_SPECIAL:
             return False
         if finding.text.strip() in self.allow_list:
+            return False
+        if finding.entity_type == "EMAIL_ADDRESS" and self.role_addresses == "ignore" and is_role_address(finding.text):
             return False
         return finding.score >= self.thresholds.get(finding.entity_type, self.score_threshold)
 

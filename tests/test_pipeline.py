@@ -13,6 +13,7 @@ from screening.cli import main_group
 from screening.document import Plan
 from screening.formats import text as text_format
 from screening.pipeline import STATUS_QUARANTINED, Job, Settings, run
+from screening.policy import Policy
 
 
 def _redact(paths: list[Path], out: Path, *extra: str):
@@ -162,3 +163,39 @@ def test_company_numbers_are_not_personal_data(tmp_path: Path, analyzer) -> None
     )
     result = Job(Settings(), analyzer).process(source)
     assert [f["location"]["paragraph"] for f in result.findings if f["entity_type"] == "NO_ORGANISASJONSNUMMER"] == [2]
+
+
+def test_shared_mailboxes_are_not_personal_data(tmp_path: Path, analyzer) -> None:
+    source = tmp_path / "personvern.txt"
+    source.write_text(
+        "Spørsmål om personvern sendes til personvern@bolgendata.example.com eller post@bolgendata.example.com.\n\n"
+        "Saksbehandler er Kari Nordmann, kari.nordmann@bolgendata.example.com, kn@bolgendata.example.com.\n",
+        encoding="utf-8",
+    )
+    found = Job(Settings(), analyzer).process(source).findings
+    assert [f["location"]["paragraph"] for f in found if f["entity_type"] == "EMAIL_ADDRESS"] == [2, 2]
+    policy_file = tmp_path / "policy.toml"
+    policy_file.write_text('role_addresses = "report"\n', encoding="utf-8")
+    reported = Job(Settings(policy=Policy.from_toml(policy_file)), analyzer).process(source).findings
+    assert len([f for f in reported if f["entity_type"] == "EMAIL_ADDRESS"]) == 4
+
+
+def test_known_names_are_replaced_in_file_names_and_at_sentence_starts(tmp_path: Path, analyzer) -> None:
+    source = tmp_path / "journal.xlf"
+    source.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n'
+        '  <file original="C:\\Users\\kl\\journal_rasmussen.docx" source-language="nn-NO" target-language="en-GB"'
+        ' datatype="plaintext"><body>\n'
+        '    <trans-unit id="1"><source>Melding frå læraren til Elv Rasmussen (klasse 7A).</source></trans-unit>\n'
+        '    <trans-unit id="2"><source>Elv har legetime måndag.</source></trans-unit>\n'
+        '  </body></file>\n</xliff>\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out" / "journal.xlf"
+    out.parent.mkdir()
+    result = Job(Settings(), analyzer).process(source, "journal.xlf", out)
+    assert result.status == "ok", result.error
+    copy = out.read_text(encoding="utf-8")
+    assert "rasmussen" not in copy.lower() and "Elv" not in copy
+    assert "journal_" in copy and "måndag" in copy

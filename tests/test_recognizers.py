@@ -213,6 +213,11 @@ def test_fodselsnummer_spellings(analyzer, text):
         ("Mette Kjærgaard\nSolbærvej 7, 2. tv.\n8000 Aarhus C", "da", "PERSON", "Mette Kjærgaard"),
         ("Mette Kjærgaard\nSolbærvej 7, 2. tv.\n8000 Aarhus C", "da", "ADDRESS", "Solbærvej 7, 2. tv.\n8000 Aarhus C"),
         ("født d. 3/4-1988", "da", "DATE_OF_BIRTH", "3/4-1988"),
+        ("he drove a Tesla Model Y, registration number EV 55012, with", "en", "NO_LICENSE_PLATE", "EV 55012"),
+        ("Sæ 14, 5412 Stord", "nn", "ADDRESS", "Sæ 14, 5412 Stord"),
+        ("Saksøker: Bjørn Håkon Eide, Fjellsiden 9, 5014 Bergen. Prosessfullmektig:", "nb", "ADDRESS",
+         "Fjellsiden 9, 5014 Bergen"),
+        ("CVR 37482900 · Åboulevarden 9, 8000 Aarhus C ·", "da", "ADDRESS", "Åboulevarden 9, 8000 Aarhus C"),
         (f"fødselsnummer {FNR[:6]}-{FNR[6:]}", "nb", "NO_FODSELSNUMMER", f"{FNR[:6]}-{FNR[6:]}"),
         ("Fødselsnummer\t15076500565\tKonto\t3260.18.15906", "nb", "NO_FODSELSNUMMER", "15076500565"),
     ],
@@ -307,6 +312,9 @@ def test_foreign_ids_do_not_become_cpr(analyzer):
         ("ISBN 978-82-02-12345-6, versjon 2.3.11", "nb"),
         ("Omsetningen økte med 1 234 567 kroner i 2023.", "nb"),
         ("Tabellen viser 22 33 44 55 66 77 88 som måleverdier.", "nb"),
+        ("Systemutvikler i Bølgen Data 2016–2020 og 2020-2024.", "nb"),
+        ("Saksnummer 2025/3310 og referanse 2025-0017.", "nb"),
+        ("Kapittel 3, 2019 Oslo-maraton", "nb"),
     ],
 )
 def test_traps(analyzer, text, lang):
