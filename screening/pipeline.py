@@ -306,18 +306,17 @@ class Job:
         Tools keep the source file's name in XLIFF, TMX and document properties, and people name files
         after whom they are about; the word index above sees "journal_rasmussen" as one word.
         """
-        names = {value.lower(): value for value, entity_type in self._job_values.items()
-                 if entity_type in NAME_TYPES and " " not in value and value not in self._weak and len(value) >= 3}
-        if not names:
+        file_names = [segment for segment in document.segments if _FILE_NAME.match(segment.text)]
+        if not file_names:
             return []
+        names = {value.lower(): entity_type for value, entity_type in self._job_values.items()
+                 if entity_type in NAME_TYPES and " " not in value and value not in self._weak and len(value) >= 3}
         found: list[Finding] = []
-        for segment in document.segments:
-            if not _FILE_NAME.match(segment.text):
-                continue
+        for segment in file_names:
             spans = taken.setdefault(segment.id, [])
             for token in _FILE_NAME_WORD.finditer(segment.text):
-                if token.group().lower() in names and not any(token.start() < e and token.end() > s for s, e in spans):
-                    entity_type = self._job_values[names[token.group().lower()]]
+                entity_type = names.get(token.group().lower())
+                if entity_type and not any(token.start() < e and token.end() > s for s, e in spans):
                     found.append(Finding(segment.id, token.start(), token.end(), entity_type, 1.0, token.group(),
                                          recognizer="propagated"))
                     spans.append((token.start(), token.end()))
